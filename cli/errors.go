@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+var (
+	// ErrUnknownCommand reports arguments that name no command.
+	ErrUnknownCommand = errors.New("unknown command")
+	// ErrUnknownFlag reports a flag the command does not have.
+	ErrUnknownFlag = errors.New("unknown flag")
+	// ErrBadFlagValue reports a flag value the flag refused, or a flag given
+	// without the value it needs.
+	ErrBadFlagValue = errors.New("invalid flag value")
+	// ErrBadPlugin reports a plugin the host cannot offer: a name that is
+	// empty or holds white space, or flags that clash with another plugin's.
+	ErrBadPlugin = errors.New("bad plugin")
+	// ErrPanic reports a plugin that panicked while the host called it.
+	ErrPanic = errors.New("panic")
+)
+
+// Exit codes returned by ExitCode and Run.
+const (
+	ExitOK        = 0
+	ExitFailure   = 1   // a command failed, or a plugin is broken
+	ExitUsage     = 2   // the command line is wrong: unknown command or flag, bad value
+	ExitInterrupt = 130 // the run was interrupted (SIGINT) or its context cancelled
+)
+
+// UsageError is a command line the host could not run: an unknown command,
+// an unknown flag or a bad flag value. Path is the tool and command path it
+// happened at ("mycli greet").
+type UsageError struct {
+	Path string
+	Err  error
+}
+
+func (e *UsageError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// ExitCode returns ExitUsage.
+func (e *UsageError) ExitCode() int { return ExitUsage }
+
+// PluginError is a fault of a plugin rather than of the command line: a
+// panic in one of its methods, or a plugin the host cannot offer. Plugin is
+// its name (empty if the name itself is the fault) and Type its Go type.
+type PluginError struct {
+	Plugin string
+	Type   string
+	Method string
+	Err    error
+}
+
+func (e *PluginError) Error() string {
+	who := fmt.Sprintf("plugin %q (%s)", e.Plugin, e.Type)
+	if e.Plugin == "" {
+		who = fmt.Sprintf("plugin of type %s", e.Type)
+	}
+	if e.Method == "" {
+		return fmt.Sprintf("%s: %v", who, e.Err)
+	}
+	return fmt.Sprintf("%s: %s: %v", who, e.Method, e.Err)
+}
+
+func (e *PluginError) Unwrap() error { return e.Err }
+
+// ExitCode returns ExitFailure.
+func (e *PluginError) ExitCode() int { return ExitFailure }
+
+// ExitCode returns the exit code a main function should use for err: 0 for
+// nil, ExitInterrupt when the error wraps context.Canceled, the code of the
+// first error in the chain with an ExitCode() int method, else ExitFailure.
+func ExitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	if errors.Is(err, context.Canceled) {
+		return ExitInterrupt
+	}
+	var c interface{ ExitCode() int }
+	if errors.As(err, &c) {
+		return c.ExitCode()
+	}
+	return ExitFailure
+}

@@ -1,0 +1,334 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/markbates/safe"
+	"github.com/plughost/plughost/plugins"
+	"github.com/plughost/plughost/plugins/plugflag"
+	"github.com/spf13/pflag"
+)
+
+// flagInfo is one flag of a run, read from its plugin under safe.
+type flagInfo struct {
+	plugflag.Flag
+	def   string // the default: the value when the host first built the flag
+	bool  bool   // takes no value
+	typ   string // the kind of value, for help
+	usage string // usage with any `name` quoting removed
+}
+
+// defaultKey names one flag of one plugin, to remember its default.
+type defaultKey struct {
+	plugin any
+	flag   string
+}
+
+const helpUsage = "show help"
+
+// rootFlags is the host's own flag set.
+func (r *run) rootFlags() (*pflag.FlagSet, *bool) {
+	fs := newFlagSet(r.h.Name())
+	return fs, fs.BoolP("help", "h", false, helpUsage)
+}
+
+func newFlagSet(name string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.SortFlags = false
+	return fs
+}
+
+// commandFlags builds the flag set of command c, found at path at: its own
+// flags, then those every non-command plugin in its scope lends it, then
+// the host's --help (and -h, unless the command took it).
+func (r *run) commandFlags(at []string, c command) (*pflag.FlagSet, *bool, []flagInfo, error) {
+	own, err := r.gather(c.node, false)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	groups := [][]flagInfo{own}
+	if s, ok := c.p.(plugins.PluginScoper); ok {
+		var scope []plugins.Plugin
+		if err := r.call(c.node, "ScopedPlugins", func() error { scope = s.ScopedPlugins(); return nil }); err != nil {
+			return nil, nil, nil, err
+		}
+		for _, p := range scope {
+			if _, ok := p.(plugins.Flagger); !ok {
+				continue
+			}
+			if _, ok := p.(plugins.Command); ok {
+				continue
+			}
+			n, err := r.meet(p)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			if err := r.feed(n); err != nil {
+				return nil, nil, nil, err
+			}
+			lent, err := r.gather(n, true)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			groups = append(groups, lent)
+		}
+	}
+	infos, err := merge(groups)
+	if err != nil {
+		return nil, nil, nil, &PluginError{Plugin: c.name, Type: c.typ(), Method: "Flags", Err: fmt.Errorf("%w: %w", ErrBadPlugin, err)}
+	}
+
+	fs := newFlagSet(strings.Join(at, " "))
+	helpShort := "h"
+	for i := range infos {
+		f := &infos[i]
+		switch {
+		case f.Name == "help":
+			return nil, nil, nil, &PluginError{Plugin: f.Plugin, Type: c.typ(), Method: "Flags", Err: fmt.Errorf("%w: flag --help belongs to the host", ErrBadPlugin)}
+		case f.Shorthand == "h":
+			helpShort = ""
+		}
+		pf := &pflag.Flag{Name: f.Name, Shorthand: f.Shorthand, Usage: f.usage, Value: &pvalue{r: r, f: f}, DefValue: f.def}
+		if f.bool {
+			pf.NoOptDefVal = "true"
+		}
+		fs.AddFlag(pf)
+	}
+	return fs, fs.BoolP("help", helpShort, false, helpUsage), infos, nil
+}
+
+// merge joins the flag groups of one command, reporting clashes.
+func merge(groups [][]flagInfo) ([]flagInfo, error) {
+	flat := make([][]plugflag.Flag, len(groups))
+	byName := map[string]flagInfo{}
+	for i, g := range groups {
+		for _, f := range g {
+			flat[i] = append(flat[i], f.Flag)
+			byName[f.Plugin+"\x00"+f.Name] = f
+		}
+	}
+	merged, err := plugflag.Merge(flat...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]flagInfo, len(merged))
+	for i, f := range merged {
+		out[i] = byName[f.Plugin+"\x00"+f.Name]
+	}
+	return out, nil
+}
+
+// gather reads the flags a plugin declares, its own or lent, and puts each
+// back to its default.
+func (r *run) gather(n node, lent bool) ([]flagInfo, error) {
+	fl, ok := n.p.(plugins.Flagger)
+	if !ok {
+		return nil, nil
+	}
+	var out []flagInfo
+	err := r.call(n, "Flags", func() error {
+		fs := fl.Flags()
+		flags, err := plugflag.Own(n.name, fs)
+		if lent {
+			flags, err = plugflag.Lent(n.name, fs)
+		}
+		if err != nil {
+			return err
+		}
+		out = make([]flagInfo, len(flags))
+		for i, f := range flags {
+			fi := flagInfo{Flag: f, bool: f.IsBool()}
+			fi.typ, fi.usage = typeOf(f)
+			if fi.def, err = r.h.restore(n, f); err != nil {
+				return err
+			}
+			out[i] = fi
+		}
+		return nil
+	})
+	var pe *PluginError
+	if err != nil && !errors.As(err, &pe) {
+		err = &PluginError{Plugin: n.name, Type: n.typ(), Method: "Flags", Err: fmt.Errorf("%w: %w", ErrBadPlugin, err)}
+	}
+	return out, err
+}
+
+// restore returns the default of a plugin's flag: its value when this host
+// first built it. A flag whose value differs is put back to it first, so
+// nothing set in one run leaks into the next.
+func (h *Host) restore(n node, f plugflag.Flag) (string, error) {
+	var key any = n.typ() + "\x00" + n.name
+	if reflect.TypeOf(n.p).Kind() == reflect.Pointer {
+		key = n.p
+	}
+	k := defaultKey{plugin: key, flag: f.Name}
+	cur := f.Value.String()
+	h.mu.Lock()
+	def, ok := h.defaults[k]
+	if !ok {
+		if h.defaults == nil {
+			h.defaults = map[defaultKey]string{}
+		}
+		h.defaults[k] = cur
+		def = cur
+	}
+	h.mu.Unlock()
+	var err error
+	if rs, isResetter := f.Value.(plugflag.Resetter); isResetter {
+		err = rs.Reset(def)
+	} else if cur != def {
+		err = f.Value.Set(def)
+	}
+	if err != nil {
+		return def, fmt.Errorf("flag --%s: cannot put back its default %q: %w", f.Name, def, err)
+	}
+	return def, nil
+}
+
+// typeOf names the kind of value a flag takes, for help.
+func typeOf(f plugflag.Flag) (typ, usage string) {
+	typ, usage = flag.UnquoteUsage(&flag.Flag{Name: f.Name, Usage: f.Usage, Value: f.Value})
+	if t, ok := f.Value.(interface{ Type() string }); ok && !f.IsBool() {
+		typ = t.Type()
+	}
+	return typ, usage
+}
+
+// pvalue lends a plugin's flag.Value to pflag, under safe.
+type pvalue struct {
+	r   *run
+	f   *flagInfo
+	set bool
+}
+
+func (v *pvalue) String() string {
+	var s string
+	if safe.Run(func() { s = v.f.Value.String() }) != nil {
+		return v.f.def
+	}
+	return s
+}
+
+func (v *pvalue) Type() string { return v.f.typ }
+
+func (v *pvalue) Set(s string) error {
+	n := node{p: plugin(v.f.Plugin), name: v.f.Plugin}
+	return v.r.call(n, "Set", func() error {
+		if rs, ok := v.f.Value.(plugflag.Resetter); ok && !v.set {
+			if err := rs.Reset(""); err != nil {
+				return err
+			}
+		}
+		v.set = true
+		return v.f.Value.Set(s)
+	})
+}
+
+// plugin stands for a plugin known only by name, in errors.
+type plugin string
+
+func (p plugin) Name() string { return string(p) }
+
+// parse parses a command's flags from args. With stop it stops at the first
+// argument that is not a flag, since that names a sub-command. It returns
+// what is left, and whether that came after "--".
+func (r *run) parse(fs *pflag.FlagSet, at []string, args []string, stop bool) ([]string, bool, error) {
+	fs.SetInterspersed(!stop)
+	if err := fs.Parse(args); err != nil {
+		return nil, false, flagError(strings.Join(at, " "), fs, err)
+	}
+	return fs.Args(), fs.ArgsLenAtDash() == 0, nil
+}
+
+// flagError turns pflag's error into one that names the flag and the
+// command, and says what would be right.
+func flagError(where string, fs *pflag.FlagSet, err error) error {
+	var (
+		pe      *PluginError
+		unknown *pflag.NotExistError
+		needs   *pflag.ValueRequiredError
+		invalid *pflag.InvalidValueError
+		syntax  *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &pe):
+		return pe
+	case errors.As(err, &unknown):
+		name := unknown.GetSpecifiedName()
+		if short := unknown.GetSpecifiedShortnames(); short != "" {
+			msg := fmt.Sprintf("%w -%s", ErrUnknownFlag, name)
+			if short != name {
+				msg = fmt.Sprintf("%s in %q", msg, "-"+short)
+			}
+			if isNumber(short) {
+				msg += fmt.Sprintf(" (to pass %q as an argument, put it after \"--\")", "-"+short)
+			}
+			return &UsageError{Path: where, Err: errors.New(msg)}
+		}
+		msg := fmt.Sprintf("%q", "--"+name)
+		if s := suggestFlag(fs, name); s != "" {
+			msg += fmt.Sprintf(" (did you mean --%s?)", s)
+		}
+		return &UsageError{Path: where, Err: fmt.Errorf("%w %s", ErrUnknownFlag, msg)}
+	case errors.As(err, &needs):
+		return &UsageError{Path: where, Err: fmt.Errorf("%w: flag --%s needs a value", ErrBadFlagValue, needs.GetFlag().Name)}
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		return &UsageError{Path: where, Err: fmt.Errorf("%w: flag --%s: %q: %s", ErrBadFlagValue, f.Name, invalid.GetValue(), want(f, errors.Unwrap(invalid)))}
+	case errors.As(err, &syntax):
+		return &UsageError{Path: where, Err: fmt.Errorf("%w %q: a flag is -x or --name", ErrUnknownFlag, syntax.GetSpecifiedFlag())}
+	}
+	return &UsageError{Path: where, Err: err}
+}
+
+// want says what a flag takes, when its value only said "parse error".
+func want(f *pflag.Flag, cause error) string {
+	if cause == nil {
+		return "not accepted"
+	}
+	msg := cause.Error()
+	if msg != "parse error" && msg != "value out of range" {
+		return msg
+	}
+	what := map[string]string{
+		"int":      "want an integer",
+		"uint":     "want a whole number, 0 or more",
+		"float":    "want a number",
+		"duration": "want a duration such as 90s or 1h30m",
+		"bool":     "want true or false",
+	}[f.Value.Type()]
+	if f.NoOptDefVal == "true" && what == "" {
+		what = "want true or false"
+	}
+	if what == "" {
+		return msg
+	}
+	if msg == "value out of range" {
+		what = "out of range: " + what
+	}
+	return what
+}
+
+func isNumber(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789.") == ""
+}
+
+// suggestFlag returns the flag of fs closest to name, or "".
+func suggestFlag(fs *pflag.FlagSet, name string) string {
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	best := closest(name, names)
+	if len(best) == 0 {
+		return ""
+	}
+	sort.Strings(best)
+	return best[0]
+}

@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/plughost/plughost/plugins"
+	"github.com/plughost/plughost/plugins/plugprint"
+)
+
+// PrintHelp writes to w the help of the command that path names (the names
+// of a command and its sub-commands), or of the tool for an empty path.
+// The help command prints through it; see package cmds/help.
+func (h *Host) PrintHelp(ctx context.Context, w io.Writer, path []string) error {
+	return h.newRun(ctx, w).printHelp(path)
+}
+
+// help shows the help of the command at path, through the tool's own help
+// command when it has one, so that overriding "help" changes -h too.
+func (r *run) help(path []string) error {
+	c, ok, err := r.find(r.h.Plugins, "help")
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return r.printHelp(path)
+	}
+	if err := r.feed(c.node); err != nil {
+		return err
+	}
+	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, path) })
+	var pe *PluginError
+	if err == nil || errors.As(err, &pe) {
+		return err
+	}
+	return fmt.Errorf("%s %s: %w", r.h.Name(), c.cmdName, err)
+}
+
+func (r *run) printHelp(path []string) error {
+	at := []string{r.h.Name()}
+	h := plugprint.Help{Path: at, Description: r.h.About, Flags: []plugprint.Flag{{Name: "help", Shorthand: "h", Usage: helpUsage}}}
+	plugs := r.h.Plugins
+	var c command
+	for i, name := range path {
+		var err error
+		if c, err = r.lookup(plugs, at, name); err != nil {
+			return err
+		}
+		at = append(at, c.cmdName)
+		subs, isParent, err := r.subCommands(c)
+		if err != nil {
+			return err
+		}
+		plugs = subs
+		if !isParent || i == len(path)-1 {
+			if err := r.commandHelp(&h, at, c, isParent); err != nil {
+				return err
+			}
+			break
+		}
+	}
+	if len(path) == 0 || plugs != nil {
+		var err error
+		if h.Commands, err = r.listing(plugs); err != nil {
+			return err
+		}
+	}
+	if err := plugprint.Print(r.stdout, h); err != nil {
+		return fmt.Errorf("%s: writing help: %w", r.h.Name(), err)
+	}
+	return nil
+}
+
+// commandHelp fills h with what command c, found at path at, shows.
+func (r *run) commandHelp(h *plugprint.Help, at []string, c command, isParent bool) error {
+	h.Path, h.Aliases, h.Runnable = at, c.aliases, !isParent
+	if err := r.feed(c.node); err != nil {
+		return err
+	}
+	desc, err := r.describe(c.node)
+	if err != nil {
+		return err
+	}
+	h.Description = desc
+	_, _, infos, err := r.commandFlags(at, c)
+	if err != nil {
+		return err
+	}
+	h.Flags = h.Flags[:0]
+	helpShort := "h"
+	for _, f := range infos {
+		pf := plugprint.Flag{Name: f.Name, Shorthand: f.Shorthand, Type: f.typ, Usage: f.usage, Default: f.def, Plugin: f.Plugin}
+		if f.Shorthand == "h" {
+			helpShort = ""
+		}
+		if f.Lent {
+			h.Lent = append(h.Lent, pf)
+		} else {
+			h.Flags = append(h.Flags, pf)
+		}
+	}
+	h.Flags = append(h.Flags, plugprint.Flag{Name: "help", Shorthand: helpShort, Usage: helpUsage})
+	sort.SliceStable(h.Lent, func(i, j int) bool { return h.Lent[i].Plugin < h.Lent[j].Plugin })
+	return nil
+}
+
+// describe reads a plugin's description.
+func (r *run) describe(n node) (string, error) {
+	d, ok := n.p.(plugins.Describer)
+	if !ok {
+		return "", nil
+	}
+	var s string
+	err := r.call(n, "Description", func() error { s = d.Description(); return nil })
+	return s, err
+}
+
+// listing lists the visible commands in plugs, the first of each name.
+func (r *run) listing(plugs []plugins.Plugin) ([]plugprint.Command, error) {
+	var out []plugprint.Command
+	seen := map[string]bool{}
+	for _, p := range plugs {
+		if _, ok := p.(plugins.Command); !ok {
+			continue
+		}
+		n, err := r.meet(p)
+		if err != nil {
+			return nil, err
+		}
+		c := command{node: n}
+		if err := r.cmdName(&c); err != nil {
+			return nil, err
+		}
+		if seen[c.cmdName] {
+			continue
+		}
+		seen[c.cmdName] = true
+		if _, hidden := p.(plugins.Hider); hidden {
+			continue
+		}
+		if err := r.aliases(&c); err != nil {
+			return nil, err
+		}
+		desc, err := r.describe(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, plugprint.Command{Name: c.cmdName, Aliases: c.aliases, Description: desc})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+

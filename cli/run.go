@@ -1,0 +1,333 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path"
+	"reflect"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/markbates/safe"
+	"github.com/plughost/plughost/plugins"
+)
+
+// run is the state of one call to Host.Main.
+type run struct {
+	h              *Host
+	ctx            context.Context
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	feeder         plugins.PluginFeeder
+
+	mu      sync.Mutex
+	fedAll  bool
+	fed     map[plugins.Plugin]bool // pointer plugins already fed this run
+	lateErr error                   // a fault met while feeding from inside a plugin
+}
+
+// node is a plugin the run has met, with its name read once.
+type node struct {
+	p    plugins.Plugin
+	name string
+}
+
+func (n node) typ() string { return fmt.Sprintf("%T", n.p) }
+
+// call runs one method of a plugin, turning a panic into a *PluginError
+// that names the plugin, its type and the method.
+func (r *run) call(n node, method string, fn func() error) error {
+	returned := false
+	err := safe.RunE(func() error {
+		err := fn()
+		returned = true
+		return err
+	})
+	if returned || err == nil {
+		return err
+	}
+	return &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: fmt.Errorf("%w: %v", ErrPanic, err)}
+}
+
+// meet reads a plugin's name, once, and checks it.
+func (r *run) meet(p plugins.Plugin) (node, error) {
+	n := node{p: p}
+	err := r.call(n, "Name", func() error {
+		n.name = p.Name()
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	if !validName(n.name) {
+		bad := n.name
+		n.name = ""
+		return n, &PluginError{Type: n.typ(), Method: "Name", Err: fmt.Errorf("%w: name %q is empty or holds white space", ErrBadPlugin, bad)}
+	}
+	return n, nil
+}
+
+func validName(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar
+	}) < 0
+}
+
+// plugins is the PluginFeeder the run gives its plugins: a copy of the
+// host's plugins as they stand, each fed before it is returned for the
+// first time.
+func (r *run) plugins() []plugins.Plugin {
+	plugs := append([]plugins.Plugin(nil), r.h.Plugins...)
+	r.mu.Lock()
+	first := !r.fedAll
+	r.fedAll = true
+	r.mu.Unlock()
+	if first {
+		for _, p := range plugs {
+			if p == nil {
+				continue
+			}
+			if err := r.feed(node{p: p}); err != nil {
+				r.mu.Lock()
+				if r.lateErr == nil {
+					r.lateErr = err
+				}
+				r.mu.Unlock()
+			}
+		}
+	}
+	return plugs
+}
+
+// feed gives a plugin what it needs from the host: each needer interface is
+// checked on its own. A plugin is fed once a run.
+func (r *run) feed(n node) error {
+	if reflect.TypeOf(n.p).Kind() == reflect.Pointer {
+		r.mu.Lock()
+		done := r.fed[n.p]
+		if r.fed == nil {
+			r.fed = map[plugins.Plugin]bool{}
+		}
+		r.fed[n.p] = true
+		r.mu.Unlock()
+		if done {
+			return nil
+		}
+	}
+	if p, ok := n.p.(plugins.PluginNeeder); ok {
+		if err := r.call(n, "WithPlugins", func() error { p.WithPlugins(r.feeder); return nil }); err != nil {
+			return r.named(err, n)
+		}
+	}
+	if p, ok := n.p.(plugins.HostNeeder); ok {
+		if err := r.call(n, "WithHost", func() error { p.WithHost(r.h); return nil }); err != nil {
+			return r.named(err, n)
+		}
+	}
+	if p, ok := n.p.(plugins.StdinNeeder); ok {
+		if err := r.call(n, "SetStdin", func() error { p.SetStdin(r.stdin); return nil }); err != nil {
+			return r.named(err, n)
+		}
+	}
+	if p, ok := n.p.(plugins.StdoutNeeder); ok {
+		if err := r.call(n, "SetStdout", func() error { p.SetStdout(r.stdout); return nil }); err != nil {
+			return r.named(err, n)
+		}
+	}
+	if p, ok := n.p.(plugins.StderrNeeder); ok {
+		if err := r.call(n, "SetStderr", func() error { p.SetStderr(r.stderr); return nil }); err != nil {
+			return r.named(err, n)
+		}
+	}
+	return nil
+}
+
+// named fills in the plugin's name on a fault met before it was read.
+func (r *run) named(err error, n node) error {
+	var pe *PluginError
+	if n.name == "" && errors.As(err, &pe) && pe.Plugin == "" {
+		if m, merr := r.meet(n.p); merr == nil {
+			pe.Plugin = m.name
+		}
+	}
+	return err
+}
+
+// command is a command the run dispatched to, with the names it answers to.
+type command struct {
+	node
+	cmd     plugins.Command
+	cmdName string
+	aliases []string
+}
+
+// find returns the first command in plugs that answers to name: by its
+// CmdName, its aliases or the last element of its Name.
+func (r *run) find(plugs []plugins.Plugin, name string) (command, bool, error) {
+	if !validName(name) {
+		return command{}, false, nil
+	}
+	for _, p := range plugs {
+		c, ok := p.(plugins.Command)
+		if !ok {
+			continue
+		}
+		n, err := r.meet(p)
+		if err != nil {
+			return command{}, false, err
+		}
+		cmd := command{node: n, cmd: c}
+		if err := r.cmdName(&cmd); err != nil {
+			return command{}, false, err
+		}
+		if err := r.aliases(&cmd); err != nil {
+			return command{}, false, err
+		}
+		if cmd.answers(name) {
+			return cmd, true, nil
+		}
+	}
+	return command{}, false, nil
+}
+
+// answers reports whether the command answers to name.
+func (c command) answers(name string) bool {
+	if c.cmdName == name || path.Base(c.name) == name {
+		return true
+	}
+	for _, a := range c.aliases {
+		if a == name {
+			return true
+		}
+	}
+	return false
+}
+
+// aliases reads a command's CmdAliases.
+func (r *run) aliases(c *command) error {
+	a, ok := c.p.(plugins.Aliaser)
+	if !ok {
+		return nil
+	}
+	return r.call(c.node, "CmdAliases", func() error {
+		c.aliases = a.CmdAliases()
+		return nil
+	})
+}
+
+// cmdName reads a command's CmdName; without one it is the last element of
+// its Name.
+func (r *run) cmdName(c *command) error {
+	c.cmdName = path.Base(c.name)
+	nc, ok := c.p.(plugins.NamedCommand)
+	if !ok {
+		return nil
+	}
+	return r.call(c.node, "CmdName", func() error {
+		if s := nc.CmdName(); s != "" {
+			c.cmdName = s
+		}
+		return nil
+	})
+}
+
+// subCommands returns the sub-commands of a command that has them.
+func (r *run) subCommands(c command) ([]plugins.Plugin, bool, error) {
+	sc, ok := c.p.(plugins.SubCommander)
+	if !ok {
+		return nil, false, nil
+	}
+	var subs []plugins.Plugin
+	err := r.call(c.node, "SubCommands", func() error {
+		subs = sc.SubCommands()
+		return nil
+	})
+	return subs, true, err
+}
+
+// main runs the tool: the host's flags, then the command they leave.
+func (r *run) main(args []string) error {
+	root := []string{r.h.Name()}
+	fs, help := r.rootFlags()
+	rest, dashed, err := r.parse(fs, root, args, false)
+	if err != nil {
+		return err
+	}
+	if *help || len(rest) == 0 {
+		return r.help(rest)
+	}
+	if dashed {
+		return &UsageError{Path: r.h.Name(), Err: fmt.Errorf("%w: %q comes after \"--\", so it is not a command", ErrUnknownCommand, rest[0])}
+	}
+	c, err := r.lookup(r.h.Plugins, root, rest[0])
+	if err != nil {
+		return err
+	}
+	return r.dispatch(root, c, rest[1:])
+}
+
+// lookup finds the command name at path, or says what there is instead.
+func (r *run) lookup(plugs []plugins.Plugin, at []string, name string) (command, error) {
+	c, ok, err := r.find(plugs, name)
+	if err != nil || ok {
+		return c, err
+	}
+	msg := fmt.Sprintf("%q", name)
+	if s := r.suggest(plugs, name); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", orList(s))
+	}
+	return command{}, &UsageError{Path: strings.Join(at, " "), Err: fmt.Errorf("%w %s", ErrUnknownCommand, msg)}
+}
+
+// dispatch runs command c found at path with the arguments after its name.
+func (r *run) dispatch(at []string, c command, args []string) error {
+	at = append(at[:len(at):len(at)], c.cmdName)
+	where := strings.Join(at, " ")
+	if err := r.feed(c.node); err != nil {
+		return err
+	}
+	subs, isParent, err := r.subCommands(c)
+	if err != nil {
+		return err
+	}
+	fs, help, _, err := r.commandFlags(at, c)
+	if err != nil {
+		return err
+	}
+	rest, dashed, err := r.parse(fs, at, args, isParent)
+	if err != nil {
+		return err
+	}
+	if *help {
+		return r.help(append(at[1:], rest...))
+	}
+	if isParent && len(rest) > 0 && !dashed {
+		sub, err := r.lookup(subs, at, rest[0])
+		if err != nil {
+			return err
+		}
+		return r.dispatch(at, sub, rest[1:])
+	}
+	if err := r.ctx.Err(); err != nil {
+		return fmt.Errorf("%s: not run: %w", where, err)
+	}
+	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, rest) })
+	if err == nil {
+		err = r.lateErr
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		return r.help(at[1:])
+	}
+	var pe *PluginError
+	if errors.As(err, &pe) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", where, err)
+}

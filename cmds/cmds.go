@@ -1,0 +1,10 @@
+// Package cmds holds the built-in commands of a plughost tool, one package
+// each. Plugins returns them all as zero values; cli.New starts from it.
+package cmds
+
+import "github.com/plughost/plughost/plugins"
+
+// Plugins returns every built-in command as a zero value.
+func Plugins() []plugins.Plugin {
+	return nil
+}

@@ -1,0 +1,11 @@
+module github.com/plughost/plughost
+
+go 1.26.8
+
+require (
+	github.com/google/go-cmp v0.7.0
+	github.com/markbates/safe v1.0.1
+	github.com/spf13/pflag v1.0.10
+)
+
+require github.com/stretchr/testify v1.8.0 // indirect

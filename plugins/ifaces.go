@@ -1,0 +1,119 @@
+package plugins
+
+import (
+	"context"
+	"flag"
+	"io"
+)
+
+// Plugin is the one thing every plugin implements. Name identifies the
+// plugin in help, in the plugins listing and in every error the host
+// reports about it. It must be non-empty and hold no white space. The host
+// reads it once per run.
+type Plugin interface {
+	Name() string
+}
+
+// PluginFeeder returns the plugins of the host running the tool, as they
+// stand when it is called. The slice is the caller's own copy: sorting or
+// overwriting it does not change the host.
+type PluginFeeder func() []Plugin
+
+// PluginNeeder is a plugin that wants to reach the other plugins of the
+// tool. The host calls WithPlugins once per run, before it first uses the
+// plugin; every PluginNeeder the run reaches is fed.
+type PluginNeeder interface {
+	WithPlugins(PluginFeeder)
+}
+
+// PluginScoper narrows the plugins a command works with. The host calls
+// ScopedPlugins once per run on the command it dispatches to (and on each
+// command along the way to it), to find the plugins that lend it flags.
+// A command that is not a PluginScoper has an empty scope.
+type PluginScoper interface {
+	ScopedPlugins() []Plugin
+}
+
+// Command is a plugin the user runs by name. The host calls Main once per
+// run, on the one command the arguments name, after parsing its flags: args
+// holds only what is left after the flags. The ctx is the one given to the
+// host; Main should return when it is done.
+type Command interface {
+	Plugin
+	Main(ctx context.Context, args []string) error
+}
+
+// NamedCommand names the command a plugin runs as. Without it the command
+// name is the last slash-separated element of Name ("db/migrate" runs as
+// "migrate"). Among the plugins of one slice, the first to answer to a name
+// wins, so a prepended plugin overrides a later one.
+type NamedCommand interface {
+	Plugin
+	CmdName() string
+}
+
+// Aliaser gives a command other names it also answers to. A plugin's own
+// command name takes precedence over its aliases, and both over any later
+// plugin in the slice.
+type Aliaser interface {
+	Plugin
+	CmdAliases() []string
+}
+
+// SubCommander is a command with sub-commands. When the host dispatches to
+// it and arguments remain after its flags, the first of them must name one
+// of SubCommands, found the same way as a top-level command; the host then
+// dispatches to that, to any depth. SubCommands is called once per run, when
+// the host first needs it.
+type SubCommander interface {
+	SubCommands() []Plugin
+}
+
+// Describer gives the one-line description shown in help and listings.
+type Describer interface {
+	Description() string
+}
+
+// Hider keeps a plugin out of help and listings. A hidden command still runs
+// when named. The host never calls HidePlugin: implementing it is the mark.
+type Hider interface {
+	HidePlugin()
+}
+
+// Flagger declares a plugin's flags as a standard library flag set whose
+// values are bound to the plugin's exported fields. The host calls Flags once
+// per run for each plugin whose flags the run needs: the dispatched command's
+// own, and those of every non-command Flagger in its scope, which lend theirs
+// to it prefixed with the lending plugin's name. Return a new set each time;
+// the host parses it, never the plugin.
+type Flagger interface {
+	Plugin
+	Flags() *flag.FlagSet
+}
+
+// StdinNeeder receives the standard input of the host. The host calls
+// SetStdin once per run, before it first uses the plugin.
+type StdinNeeder interface {
+	SetStdin(io.Reader)
+}
+
+// StdoutNeeder receives the standard output of the host. The host calls
+// SetStdout once per run, before it first uses the plugin.
+type StdoutNeeder interface {
+	SetStdout(io.Writer)
+}
+
+// StderrNeeder receives the standard error of the host. The host calls
+// SetStderr once per run, before it first uses the plugin.
+type StderrNeeder interface {
+	SetStderr(io.Writer)
+}
+
+// HostNeeder is a plugin that wants the host running it: a Command whose
+// Name is the tool's name and whose Main runs the tool with other arguments.
+// The host calls WithHost once per run, before it first uses the plugin,
+// beside WithPlugins. Hosts may offer more through interfaces of their own
+// (the help command asks its host to print help this way).
+type HostNeeder interface {
+	WithHost(Command)
+}

@@ -1,0 +1,197 @@
+package plugflag
+
+import (
+	"flag"
+	"fmt"
+	"path"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Flag is one flag as a command offers it.
+type Flag struct {
+	// Name is the long name, used as --Name. For a lent flag it carries the
+	// lending plugin's prefix.
+	Name string
+	// Shorthand is the one-letter name used as -S, or empty.
+	Shorthand string
+	// Usage is the help text; a lent flag's usage names its plugin.
+	Usage string
+	// Value is the plugin's own value: setting it sets the plugin's field.
+	Value flag.Value
+	// Plugin is the name of the plugin that declared the flag.
+	Plugin string
+	// Lent reports whether the flag is lent by a plugin other than the
+	// command it is offered on.
+	Lent bool
+}
+
+// IsBool reports whether the flag takes no value on the command line
+// (--verbose rather than --verbose=true), as the standard library decides:
+// its Value has an IsBoolFlag method that returns true.
+func (f Flag) IsBool() bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// Own returns the flags a command declares in fs, sorted by name. A
+// one-letter flag bound to the same variable as a long flag becomes that
+// flag's shorthand; a one-letter flag with no such twin is offered as
+// both -x and --x. A nil fs declares no flags.
+func Own(plugin string, fs *flag.FlagSet) ([]Flag, error) {
+	return collect(plugin, fs, false)
+}
+
+// Lent returns the flags a plugin lends to the commands that scope it, each
+// renamed "<base>-<name>" where base is the last slash-separated element of
+// the plugin's name, with shorthands dropped and usage marked with the
+// plugin's name. The plugin's own *flag.Flag values are not changed.
+func Lent(plugin string, fs *flag.FlagSet) ([]Flag, error) {
+	return collect(plugin, fs, true)
+}
+
+func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
+	if fs == nil {
+		return nil, nil
+	}
+	var all []*flag.Flag
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		if err != nil {
+			return
+		}
+		if err = check(plugin, f); err == nil {
+			all = append(all, f)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	// A one-letter flag that shares its variable with a long flag is that
+	// flag's shorthand. VisitAll is sorted, so the pairing is stable.
+	short := map[*flag.Flag]string{}
+	twin := map[*flag.Flag]bool{}
+	for _, s := range all {
+		if len(s.Name) != 1 {
+			continue
+		}
+		for _, l := range all {
+			if len(l.Name) > 1 && short[l] == "" && sameVar(s.Value, l.Value) {
+				short[l] = s.Name
+				twin[s] = true
+				break
+			}
+		}
+	}
+
+	prefix := ""
+	if lent {
+		prefix = path.Base(plugin) + "-"
+	}
+	out := make([]Flag, 0, len(all))
+	for _, f := range all {
+		if twin[f] {
+			continue
+		}
+		nf := Flag{
+			Name:   prefix + f.Name,
+			Usage:  f.Usage,
+			Value:  f.Value,
+			Plugin: plugin,
+			Lent:   lent,
+		}
+		switch {
+		case lent:
+			nf.Usage = fmt.Sprintf("%s (from %s)", f.Usage, plugin)
+		case short[f] != "":
+			nf.Shorthand = short[f]
+		case len(f.Name) == 1:
+			nf.Shorthand = f.Name
+		}
+		out = append(out, nf)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// check reports a flag that no command line could set.
+func check(plugin string, f *flag.Flag) error {
+	if f.Value == nil {
+		return fmt.Errorf("%w: plugin %q: flag %q has a nil Value", ErrBadFlag, plugin, f.Name)
+	}
+	if f.Name == "" {
+		return fmt.Errorf("%w: plugin %q: a flag has an empty name", ErrBadFlag, plugin)
+	}
+	if strings.HasPrefix(f.Name, "-") || strings.ContainsRune(f.Name, '=') ||
+		strings.IndexFunc(f.Name, badRune) >= 0 {
+		return fmt.Errorf("%w: plugin %q: flag name %q cannot be typed as --name", ErrBadFlag, plugin, f.Name)
+	}
+	return nil
+}
+
+func badRune(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar
+}
+
+// sameVar reports whether two values are bound to one variable: the
+// standard library's BoolVar, StringVar and the like, and Count and
+// Strings, return a pointer to the variable itself.
+func sameVar(a, b flag.Value) bool {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	if va.Type() != vb.Type() || va.Kind() != reflect.Pointer {
+		return false
+	}
+	return va.Pointer() == vb.Pointer()
+}
+
+// Merge joins the flags of one command, its own first, then each lender's,
+// and reports two flags of one name or one shorthand as ErrDuplicateFlag
+// naming both plugins. Whatever the order of the groups, the same conflict
+// is reported.
+func Merge(groups ...[]Flag) ([]Flag, error) {
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	out := make([]Flag, 0, n)
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	var conflicts []string
+	byName := make(map[string]int, n)
+	byShort := map[string]int{}
+	for i, f := range out {
+		if j, ok := byName[f.Name]; ok {
+			conflicts = append(conflicts, conflict("--"+f.Name, out[j], f))
+		} else {
+			byName[f.Name] = i
+		}
+		if f.Shorthand == "" {
+			continue
+		}
+		if j, ok := byShort[f.Shorthand]; ok {
+			conflicts = append(conflicts, conflict("-"+f.Shorthand, out[j], f))
+		} else {
+			byShort[f.Shorthand] = i
+		}
+	}
+	if len(conflicts) > 0 {
+		sort.Strings(conflicts)
+		return nil, fmt.Errorf("%w: %s", ErrDuplicateFlag, conflicts[0])
+	}
+	return out, nil
+}
+
+func conflict(flag string, a, b Flag) string {
+	pa, pb := a.Plugin, b.Plugin
+	if pb < pa {
+		pa, pb = pb, pa
+	}
+	if pa == pb {
+		return fmt.Sprintf("%s is declared twice by plugin %q", flag, pa)
+	}
+	return fmt.Sprintf("%s is declared by both plugin %q and plugin %q", flag, pa, pb)
+}
