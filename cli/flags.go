@@ -264,14 +264,14 @@ func flagError(where string, fs *pflag.FlagSet, err error) error {
 	case errors.As(err, &unknown):
 		name := unknown.GetSpecifiedName()
 		if short := unknown.GetSpecifiedShortnames(); short != "" {
-			msg := fmt.Sprintf("%w -%s", ErrUnknownFlag, name)
+			msg := fmt.Sprintf("%q", "-"+name)
 			if short != name {
-				msg = fmt.Sprintf("%s in %q", msg, "-"+short)
+				msg += fmt.Sprintf(" in %q", "-"+short)
 			}
 			if isNumber(short) {
 				msg += fmt.Sprintf(" (to pass %q as an argument, put it after \"--\")", "-"+short)
 			}
-			return &UsageError{Path: where, Err: errors.New(msg)}
+			return &UsageError{Path: where, Err: fmt.Errorf("%w %s", ErrUnknownFlag, msg)}
 		}
 		msg := fmt.Sprintf("%q", "--"+name)
 		if s := suggestFlag(fs, name); s != "" {

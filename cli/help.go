@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -32,11 +31,7 @@ func (r *run) help(path []string) error {
 		return err
 	}
 	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, path) })
-	var pe *PluginError
-	if err == nil || errors.As(err, &pe) {
-		return err
-	}
-	return fmt.Errorf("%s %s: %w", r.h.Name(), c.cmdName, err)
+	return wrap([]string{r.h.Name(), c.cmdName}, err)
 }
 
 func (r *run) printHelp(path []string) error {
@@ -153,4 +148,3 @@ func (r *run) listing(plugs []plugins.Plugin) ([]plugprint.Command, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
-

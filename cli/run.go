@@ -253,7 +253,7 @@ func (r *run) subCommands(c command) ([]plugins.Plugin, bool, error) {
 func (r *run) main(args []string) error {
 	root := []string{r.h.Name()}
 	fs, help := r.rootFlags()
-	rest, dashed, err := r.parse(fs, root, args, false)
+	rest, dashed, err := r.parse(fs, root, args, true)
 	if err != nil {
 		return err
 	}
@@ -319,15 +319,21 @@ func (r *run) dispatch(at []string, c command, args []string) error {
 	if err == nil {
 		err = r.lateErr
 	}
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, flag.ErrHelp):
+	if errors.Is(err, flag.ErrHelp) {
 		return r.help(at[1:])
 	}
-	var pe *PluginError
-	if errors.As(err, &pe) {
+	return wrap(at, err)
+}
+
+// wrap attributes an error a command returned to the command at path,
+// unless it is the host's own and says where already.
+func wrap(at []string, err error) error {
+	var (
+		pe *PluginError
+		ue *UsageError
+	)
+	if err == nil || errors.As(err, &pe) || errors.As(err, &ue) {
 		return err
 	}
-	return fmt.Errorf("%s: %w", where, err)
+	return fmt.Errorf("%s: %w", strings.Join(at, " "), err)
 }

@@ -66,7 +66,7 @@ func closest(name string, candidates []string) []string {
 	prev := make([]int, len(name)+1)
 	cur := make([]int, len(name)+1)
 	for _, c := range candidates {
-		d := distance(name, c, bestDist, prev, cur)
+		d := distance(name, c, bestDist+1, prev, cur)
 		if len(name) >= 2 && strings.HasPrefix(c, name) {
 			d = 0
 		}

@@ -2,9 +2,15 @@
 // each. Plugins returns them all as zero values; cli.New starts from it.
 package cmds
 
-import "github.com/plughost/plughost/plugins"
+import (
+	"github.com/plughost/plughost/cmds/help"
+	"github.com/plughost/plughost/plugins"
+)
 
-// Plugins returns every built-in command as a zero value.
+// Plugins returns every built-in command as a zero value, in the order a
+// host should hold them.
 func Plugins() []plugins.Plugin {
-	return nil
+	return []plugins.Plugin{
+		&help.Cmd{},
+	}
 }

@@ -45,8 +45,8 @@ func (c *Full) CmdName() string {
 	}
 	return c.Cmd
 }
-func (c *Full) CmdAliases() []string           { return c.Alias }
-func (c *Full) Description() string            { return c.Desc }
+func (c *Full) CmdAliases() []string            { return c.Alias }
+func (c *Full) Description() string             { return c.Desc }
 func (c *Full) ScopedPlugins() []plugins.Plugin { return c.Scope }
 func (c *Full) Flags() *flag.FlagSet {
 	if c.FlagsFn == nil {

@@ -83,6 +83,9 @@ func (s *stringsValue) Reset(v string) error {
 	return nil
 }
 
+// Type names the kind of value for help.
+func (s *stringsValue) Type() string { return "strings" }
+
 // Get returns a copy of the collected strings, for flag.Getter.
 func (s *stringsValue) Get() any { return append([]string(nil), *s...) }
 

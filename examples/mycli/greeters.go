@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/plughost/plughost/plugins"
+)
+
+// Plain, Pirate and Formal are three implementations of Greeter, this
+// tool's own interface. None is a command: greet picks one by name.
+type (
+	Plain  struct{}
+	Pirate struct{}
+	Formal struct{}
+)
+
+func (Plain) Name() string              { return "greeter/plain" }
+func (Plain) GreeterName() string       { return "plain" }
+func (Plain) Greet(name string) string  { return "Hello, " + name + "!" }
+func (Pirate) Name() string             { return "greeter/pirate" }
+func (Pirate) GreeterName() string      { return "pirate" }
+func (Pirate) Greet(name string) string { return "Ahoy, " + name + "!" }
+func (Formal) Name() string             { return "greeter/formal" }
+func (Formal) GreeterName() string      { return "formal" }
+func (Formal) Greet(name string) string { return "Good day to you, " + name + "." }
+
+// Greeters is a command with sub-commands: "greeters list" and
+// "greeters show NAME".
+type Greeters struct {
+	plugs plugins.PluginFeeder
+}
+
+func (g *Greeters) Name() string                        { return "greeters" }
+func (g *Greeters) Description() string                 { return "list the greeters (a command with sub-commands)" }
+func (g *Greeters) WithPlugins(fn plugins.PluginFeeder) { g.plugs = fn }
+func (g *Greeters) SubCommands() []plugins.Plugin {
+	return []plugins.Plugin{&ListGreeters{parent: g}, &ShowGreeter{parent: g}}
+}
+
+// Main runs with no sub-command: it lists, as "greeters list" does.
+func (g *Greeters) Main(ctx context.Context, args []string) error {
+	return (&ListGreeters{parent: g}).Main(ctx, args)
+}
+
+func (g *Greeters) all() []Greeter {
+	var out []Greeter
+	if g.plugs == nil {
+		return out
+	}
+	for _, p := range g.plugs() {
+		if gr, ok := p.(Greeter); ok {
+			out = append(out, gr)
+		}
+	}
+	return out
+}
+
+// ListGreeters is "greeters list".
+type ListGreeters struct {
+	parent *Greeters
+	stdout io.Writer
+}
+
+func (l *ListGreeters) Name() string          { return "greeters/list" }
+func (l *ListGreeters) Description() string   { return "list every greeter by name" }
+func (l *ListGreeters) SetStdout(w io.Writer) { l.stdout = w }
+func (l *ListGreeters) Main(ctx context.Context, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("unexpected argument %q", args[0])
+	}
+	w := l.stdout
+	if w == nil {
+		w = os.Stdout
+	}
+	var names []string
+	for _, g := range l.parent.all() {
+		names = append(names, g.GreeterName())
+	}
+	_, err := fmt.Fprintln(w, strings.Join(names, "\n"))
+	return err
+}
+
+// ShowGreeter is "greeters show NAME".
+type ShowGreeter struct {
+	parent *Greeters
+	stdout io.Writer
+}
+
+func (s *ShowGreeter) Name() string          { return "greeters/show" }
+func (s *ShowGreeter) Description() string   { return "show how a greeter greets" }
+func (s *ShowGreeter) SetStdout(w io.Writer) { s.stdout = w }
+func (s *ShowGreeter) Main(ctx context.Context, args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("want one greeter name, got %d arguments", len(args))
+	}
+	w := s.stdout
+	if w == nil {
+		w = os.Stdout
+	}
+	for _, g := range s.parent.all() {
+		if g.GreeterName() == args[0] {
+			_, err := fmt.Fprintf(w, "%s: %s\n", g.GreeterName(), g.Greet("NAME"))
+			return err
+		}
+	}
+	return fmt.Errorf("%w %q", ErrNoGreeter, args[0])
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/plughost/plughost/plugins"
+)
+
+// Decorator changes a greeting after it is made. Greet scopes every
+// Decorator, so a Decorator with flags lends them to greet.
+type Decorator interface {
+	plugins.Plugin
+	Decorate(msg string) string
+}
+
+// Emoji is not a command: it lends greet the flag --emoji-name, prefixed
+// with its own name, and the parsed value lands in its own field.
+type Emoji struct {
+	Emoji string // lent to greet as --emoji-name
+}
+
+func (e *Emoji) Name() string { return "emoji" }
+func (e *Emoji) Description() string {
+	return "adds an emoji to greetings (a plugin lending greet the --emoji-name flag)"
+}
+func (e *Emoji) Flags() *flag.FlagSet {
+	fs := flag.NewFlagSet(e.Name(), flag.ContinueOnError)
+	fs.StringVar(&e.Emoji, "name", e.Emoji, "add an emoji: wave, star or none")
+	return fs
+}
+func (e *Emoji) Decorate(msg string) string {
+	switch e.Emoji {
+	case "wave":
+		return msg + " 👋"
+	case "star":
+		return msg + " ⭐"
+	}
+	return msg
+}
+
+// Welcome calls another plugin from code: it finds the greet command among
+// the tool's plugins, sets its exported fields as flags would, and runs it.
+type Welcome struct {
+	plugs plugins.PluginFeeder
+}
+
+func (w *Welcome) Name() string                        { return "welcome" }
+func (w *Welcome) WithPlugins(fn plugins.PluginFeeder) { w.plugs = fn }
+func (w *Welcome) Description() string {
+	return "welcome new people formally (calls greet from code through its fields)"
+}
+func (w *Welcome) Main(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("want the names of the people to welcome")
+	}
+	for _, p := range w.plugs() {
+		g, ok := p.(*Greet)
+		if !ok {
+			continue
+		}
+		g.Greeter, g.Shout = "formal", false
+		return g.Main(ctx, args)
+	}
+	return fmt.Errorf("no greet command to welcome with")
+}
+
+// Version overrides the built-in version command: it is prepended, so it
+// answers to "version" first.
+type Version struct {
+	stdout io.Writer
+}
+
+func (v *Version) Name() string { return "mycli/version" }
+func (v *Version) Description() string {
+	return "print mycli's version (a prepended plugin overriding the built-in)"
+}
+func (v *Version) SetStdout(w io.Writer) { v.stdout = w }
+func (v *Version) Main(ctx context.Context, args []string) error {
+	w := v.stdout
+	if w == nil {
+		w = os.Stdout
+	}
+	_, err := fmt.Fprintln(w, "mycli 1.0.0 (the example's own version command)")
+	return err
+}
+
+// Sleep is hidden: it runs when named but no help lists it. It waits, so
+// that Ctrl-C can be tried: the host cancels the context and mycli exits
+// 130.
+type Sleep struct {
+	For time.Duration // --for
+}
+
+func (s *Sleep) Name() string { return "sleep" }
+func (s *Sleep) HidePlugin()  {}
+func (s *Sleep) Flags() *flag.FlagSet {
+	fs := flag.NewFlagSet(s.Name(), flag.ContinueOnError)
+	fs.DurationVar(&s.For, "for", s.For, "how long to sleep")
+	return fs
+}
+func (s *Sleep) Main(ctx context.Context, args []string) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(s.For):
+		return nil
+	}
+}
