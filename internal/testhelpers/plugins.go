@@ -39,12 +39,8 @@ func CommandFunc(name string, fn func(ctx context.Context, args []string) error)
 // Full is a Command implementing every optional interface the host asks.
 type Full struct{ Command }
 
-func (c *Full) CmdName() string {
-	if c.Cmd == "" {
-		return c.N
-	}
-	return c.Cmd
-}
+// CmdName returns Cmd; empty leaves the host's default.
+func (c *Full) CmdName() string { return c.Cmd }
 func (c *Full) CmdAliases() []string            { return c.Alias }
 func (c *Full) Description() string             { return c.Desc }
 func (c *Full) ScopedPlugins() []plugins.Plugin { return c.Scope }

@@ -96,7 +96,8 @@ func Print(w io.Writer, h Help) error {
 	}
 
 	if len(h.Commands) > 0 {
-		fmt.Fprintf(ew, "\nRun \"%s help COMMAND\" for more about a command.\n", h.Path[0])
+		more := append([]string{h.Path[0], "help"}, h.Path[1:]...)
+		fmt.Fprintf(ew, "\nRun \"%s COMMAND\" for more about a command.\n", strings.Join(more, " "))
 	}
 	return ew.err
 }

@@ -1,0 +1,119 @@
+package cli_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/plughost/plughost/cli"
+	"github.com/plughost/plughost/plugins"
+)
+
+// Hello is a command whose flag is an exported field.
+type Hello struct {
+	Who   string           // --name
+	Scope []plugins.Plugin // the plugins that lend it flags
+	out   io.Writer
+}
+
+func (h *Hello) Name() string                    { return "hello" }
+func (h *Hello) ScopedPlugins() []plugins.Plugin { return h.Scope }
+func (h *Hello) Description() string             { return "say hello" }
+func (h *Hello) SetStdout(w io.Writer)           { h.out = w }
+
+// Flags binds --name to the Name field, whose value is the default.
+func (h *Hello) Flags() *flag.FlagSet {
+	fs := flag.NewFlagSet("hello", flag.ContinueOnError)
+	fs.StringVar(&h.Who, "name", h.Who, "who to greet")
+	return fs
+}
+
+func (h *Hello) Main(ctx context.Context, args []string) error {
+	_, err := fmt.Fprintf(h.out, "Hello, %s!\n", h.Who)
+	return err
+}
+
+// Loud lends the hello command a flag, --loud-level, by being in its scope.
+type Loud struct{ Level int }
+
+func (l *Loud) Name() string { return "loud" }
+func (l *Loud) Flags() *flag.FlagSet {
+	fs := flag.NewFlagSet("loud", flag.ContinueOnError)
+	fs.IntVar(&l.Level, "level", l.Level, "how loud")
+	return fs
+}
+
+// Example is a tool's whole main: create the host, prepend plugins, run.
+func Example() {
+	h := cli.New("mytool")
+	h.Stdout = os.Stdout
+	h.Plugins = append([]plugins.Plugin{
+		&Hello{Who: "world"},
+	}, h.Plugins...)
+
+	if err := h.Main(context.Background(), []string{"hello", "--name", "gopher"}); err != nil {
+		fmt.Println(err)
+	}
+	if err := h.Main(context.Background(), []string{"hello"}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// Hello, gopher!
+	// Hello, world!
+}
+
+// Errors name the input and suggest what was meant; ExitCode maps them to
+// exit codes.
+func Example_errors() {
+	h := cli.New("mytool")
+	h.Plugins = append([]plugins.Plugin{&Hello{}}, h.Plugins...)
+
+	err := h.Main(context.Background(), []string{"helo"})
+	fmt.Println(err, cli.ExitCode(err))
+	err = h.Main(context.Background(), []string{"hello", "--nmae=x"})
+	fmt.Println(err, cli.ExitCode(err))
+	// Output:
+	// mytool: unknown command "helo" (did you mean "hello" or "help"?) 2
+	// mytool hello: unknown flag "--nmae" (did you mean --name?) 2
+}
+
+// A command's flags are its exported fields, so code can set them and run
+// the command directly, with no host and no command line.
+func Example_programmatic() {
+	cmd := &Hello{Who: "from code", out: os.Stdout}
+	if err := cmd.Main(context.Background(), nil); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// Hello, from code!
+}
+
+// A plugin in a command's scope lends it its flags, prefixed with its name;
+// the value lands in the lending plugin's own field.
+func Example_lentFlags() {
+	loud := &Loud{}
+	h := &cli.Host{Tool: "mytool", Stdout: os.Stdout, Plugins: []plugins.Plugin{
+		&Hello{Who: "world", Scope: []plugins.Plugin{loud}},
+	}}
+	if err := h.Main(context.Background(), []string{"hello", "--loud-level=3"}); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println("loud level:", loud.Level)
+	// Output:
+	// Hello, world!
+	// loud level: 3
+}
+
+// Run is what main calls: it handles SIGINT, prints the error once to the
+// host's Stderr and returns the exit code for os.Exit.
+func ExampleRun() {
+	h := cli.New("mytool")
+	h.Stderr = os.Stdout // so that the example shows it
+	code := cli.Run(context.Background(), h, []string{"nope"})
+	fmt.Println("exit", code)
+	// Output:
+	// mytool: unknown command "nope"
+	// exit 2
+}

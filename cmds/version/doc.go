@@ -1,0 +1,20 @@
+// Package version is the built-in version command: "tool version" prints
+// the version of the tool as the Go toolchain stamped it into the binary
+// (runtime/debug.ReadBuildInfo): the main module's version, or "(devel)"
+// for a build from a working tree, and the version control revision, time
+// and modified flag when the build recorded them.
+//
+// With --plugins it also lists each plugin of the tool, hidden ones left
+// out, with the Go package its type is declared in and the module and
+// version that package was built from. A plugin that implements Versioner
+// reports its own version instead. With --json it prints one JSON object.
+//
+// The command runs without a host too:
+//
+//	err := (&version.Cmd{JSON: true}).Main(ctx, nil)
+//
+// prints to os.Stdout, naming the tool after its main package.
+//
+// ModuleOf, the lookup from a value to the module its type comes from, is
+// exported for other listings (the plugins command uses it).
+package version

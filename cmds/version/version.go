@@ -1,0 +1,288 @@
+package version
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/markbates/safe"
+	"github.com/plughost/plughost/plugins"
+)
+
+// Cmd is the version command. Its zero value works: with no host it names
+// the tool after its main package, and with no writer it prints to
+// os.Stdout.
+type Cmd struct {
+	// JSON prints one JSON object instead of text (--json).
+	JSON bool
+	// Plugins also lists the tool's plugins, hidden ones left out, with the
+	// package, module and version each comes from (--plugins).
+	Plugins bool
+	// BuildInfo reads the build info the version comes from; nil means
+	// runtime/debug.ReadBuildInfo. A false second result, or a nil first,
+	// means the binary has none: the version is then "(unknown)".
+	BuildInfo func() (*debug.BuildInfo, bool)
+
+	host   plugins.Command
+	feeder plugins.PluginFeeder
+	stdout io.Writer
+}
+
+// Name returns "version".
+func (c *Cmd) Name() string { return "version" }
+
+// Description describes the command for listings.
+func (c *Cmd) Description() string { return "print the version of the tool" }
+
+// WithHost remembers the host, to name the tool after it.
+func (c *Cmd) WithHost(h plugins.Command) { c.host = h }
+
+// WithPlugins remembers where to find the plugins --plugins lists.
+func (c *Cmd) WithPlugins(f plugins.PluginFeeder) { c.feeder = f }
+
+// SetStdout sets where the command prints; nil means os.Stdout.
+func (c *Cmd) SetStdout(w io.Writer) { c.stdout = w }
+
+// Flags returns a new flag set bound to the command's fields, their
+// current values as defaults.
+func (c *Cmd) Flags() *flag.FlagSet {
+	fs := flag.NewFlagSet(c.Name(), flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&c.JSON, "json", c.JSON, "print a JSON object")
+	fs.BoolVar(&c.Plugins, "plugins", c.Plugins, "also list each plugin and the module it comes from")
+	return fs
+}
+
+// Main prints the version. It takes no arguments.
+//
+// With --plugins, a plugin whose methods panic is listed with the error in
+// its row rather than failing the listing: the listing is where one goes
+// to find such a plugin. Main fails only on an argument, a host whose Name
+// panics, or a write error.
+func (c *Cmd) Main(ctx context.Context, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("version: %w %q", ErrUnexpectedArgument, args[0])
+	}
+	r, err := c.report()
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if c.JSON {
+		b, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			return fmt.Errorf("version: %w", err)
+		}
+		buf.Write(append(b, '\n'))
+	} else {
+		r.text(&buf)
+	}
+	w := c.stdout
+	if w == nil {
+		w = os.Stdout
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("version: writing output: %w", err)
+	}
+	return nil
+}
+
+// report is what the command prints, and the shape of its JSON.
+type report struct {
+	Name      string `json:"name"`
+	Version   string `json:"version"`
+	GoVersion string `json:"go_version"`
+	Revision  string `json:"revision"`
+	Time      string `json:"time"`
+	Modified  *bool  `json:"modified"` // null when the build did not record it
+	// Plugins is nil, and left out of the JSON, unless --plugins asked for
+	// it; then it is listed even when empty.
+	Plugins *[]pluginVersion `json:"plugins,omitempty"`
+}
+
+// pluginVersion is one row of the --plugins listing.
+type pluginVersion struct {
+	Name    string `json:"name"`
+	Package string `json:"package"`
+	Module  string `json:"module"`
+	Version string `json:"version"`
+	Replace string `json:"replace"`
+	Error   string `json:"error"`
+}
+
+func (c *Cmd) report() (report, error) {
+	read := c.BuildInfo
+	if read == nil {
+		read = debug.ReadBuildInfo
+	}
+	bi, ok := read()
+	if !ok {
+		bi = nil
+	}
+	r := report{Version: "(unknown)"}
+	if bi != nil {
+		r.Version, r.GoVersion = bi.Main.Version, bi.GoVersion
+		if r.Version == "" {
+			r.Version = "(devel)"
+		}
+		r.Name = toolName(bi.Path)
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				r.Revision = s.Value
+			case "vcs.time":
+				r.Time = s.Value
+			case "vcs.modified":
+				m := s.Value == "true"
+				r.Modified = &m
+			}
+		}
+	}
+	if c.host != nil {
+		var name string
+		if err := safe.Run(func() { name = c.host.Name() }); err != nil {
+			return r, fmt.Errorf("version: host (%T): Name: %w: %w", c.host, ErrPanic, err)
+		}
+		if name != "" {
+			r.Name = name
+		}
+	}
+	if c.Plugins {
+		rows, err := c.plugins(bi)
+		if err != nil {
+			return r, err
+		}
+		r.Plugins = &rows
+	}
+	return r, nil
+}
+
+// plugins lists the visible plugins the feeder returns, in its order.
+func (c *Cmd) plugins(bi *debug.BuildInfo) ([]pluginVersion, error) {
+	out := []pluginVersion{}
+	if c.feeder == nil {
+		return out, nil
+	}
+	var plugs []plugins.Plugin
+	if err := safe.Run(func() { plugs = c.feeder() }); err != nil {
+		return nil, fmt.Errorf("version: reading the plugins: %w: %w", ErrPanic, err)
+	}
+	for _, p := range plugs {
+		if _, ok := p.(Hider); ok {
+			continue
+		}
+		out = append(out, row(bi, p))
+	}
+	return out, nil
+}
+
+// row describes one plugin, calling its methods under safe.
+func row(bi *debug.BuildInfo, p plugins.Plugin) pluginVersion {
+	m := ModuleOf(bi, p)
+	pv := pluginVersion{Package: m.Package, Module: m.Path, Version: m.Version, Replace: m.Replace}
+	if err := safe.Run(func() { pv.Name = p.Name() }); err != nil {
+		pv.Error = fmt.Errorf("plugin of type %T: Name: %w: %w", p, ErrPanic, err).Error()
+		return pv
+	}
+	v, ok := p.(Versioner)
+	if !ok {
+		return pv
+	}
+	var own string
+	if err := safe.Run(func() { own = v.PluginVersion() }); err != nil {
+		pv.Error = fmt.Errorf("plugin %q (%T): PluginVersion: %w: %w", pv.Name, p, ErrPanic, err).Error()
+		return pv
+	}
+	if own != "" {
+		pv.Version = own
+	}
+	return pv
+}
+
+// toolName names the tool after its main package, as go build names the
+// binary: the last element of its path, or the one before a major version
+// suffix. A main package named on go run's command line has no name.
+func toolName(pkg string) string {
+	if pkg == "" || pkg == "command-line-arguments" {
+		return ""
+	}
+	base := path.Base(pkg)
+	if isMajor(base) && path.Dir(pkg) != "." {
+		base = path.Base(path.Dir(pkg))
+	}
+	return base
+}
+
+// isMajor reports whether a path element is a major version suffix: "v2".
+func isMajor(s string) bool {
+	return len(s) > 1 && s[0] == 'v' && strings.Trim(s[1:], "0123456789") == ""
+}
+
+// text writes r as text, followed by the plugin table when it has one.
+func (r report) text(w io.Writer) {
+	if r.Name != "" {
+		fmt.Fprintf(w, "%s version %s\n", r.Name, r.Version)
+	} else {
+		fmt.Fprintf(w, "version %s\n", r.Version)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if r.Revision != "" {
+		fmt.Fprintf(tw, "  revision\t%s\n", r.Revision)
+	}
+	if r.Time != "" {
+		fmt.Fprintf(tw, "  time\t%s\n", r.Time)
+	}
+	if r.Modified != nil {
+		fmt.Fprintf(tw, "  modified\t%t\n", *r.Modified)
+	}
+	if r.GoVersion != "" {
+		fmt.Fprintf(tw, "  go\t%s\n", r.GoVersion)
+	}
+	tw.Flush()
+	if r.Plugins == nil {
+		return
+	}
+	if len(*r.Plugins) == 0 {
+		fmt.Fprintf(w, "\nno plugins\n")
+		return
+	}
+	errs := false
+	for _, p := range *r.Plugins {
+		errs = errs || p.Error != ""
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "PLUGIN\tPACKAGE\tMODULE\tVERSION")
+	if errs {
+		fmt.Fprint(tw, "\tERROR")
+	}
+	fmt.Fprintln(tw)
+	for _, p := range *r.Plugins {
+		mod := p.Module
+		if p.Replace != "" {
+			mod += " => " + p.Replace
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s", dash(p.Name), dash(p.Package), dash(mod), dash(p.Version))
+		if errs {
+			fmt.Fprintf(tw, "\t%s", dash(p.Error))
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+}
+
+// dash stands in for an empty table cell.
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
