@@ -31,19 +31,21 @@ func (Formal) Greet(name string) string { return "Good day to you, " + name + ".
 // Greeters is a command with sub-commands: "greeters list" and
 // "greeters show NAME".
 type Greeters struct {
-	plugs plugins.PluginFeeder
+	plugs  plugins.PluginFeeder
+	stdout io.Writer
 }
 
 func (g *Greeters) Name() string                        { return "greeters" }
 func (g *Greeters) Description() string                 { return "list the greeters (a command with sub-commands)" }
 func (g *Greeters) WithPlugins(fn plugins.PluginFeeder) { g.plugs = fn }
+func (g *Greeters) SetStdout(w io.Writer)               { g.stdout = w }
 func (g *Greeters) SubCommands() []plugins.Plugin {
 	return []plugins.Plugin{&ListGreeters{parent: g}, &ShowGreeter{parent: g}}
 }
 
 // Main runs with no sub-command: it lists, as "greeters list" does.
 func (g *Greeters) Main(ctx context.Context, args []string) error {
-	return (&ListGreeters{parent: g}).Main(ctx, args)
+	return (&ListGreeters{parent: g, stdout: g.stdout}).Main(ctx, args)
 }
 
 func (g *Greeters) all() []Greeter {

@@ -40,7 +40,7 @@ func CommandFunc(name string, fn func(ctx context.Context, args []string) error)
 type Full struct{ Command }
 
 // CmdName returns Cmd; empty leaves the host's default.
-func (c *Full) CmdName() string { return c.Cmd }
+func (c *Full) CmdName() string                 { return c.Cmd }
 func (c *Full) CmdAliases() []string            { return c.Alias }
 func (c *Full) Description() string             { return c.Desc }
 func (c *Full) ScopedPlugins() []plugins.Plugin { return c.Scope }

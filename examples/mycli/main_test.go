@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	th "github.com/plughost/plughost/internal/testhelpers"
+)
+
+// result is what one run of mycli shows its user.
+type result struct {
+	Code   int
+	Stdout string
+	Stderr string
+}
+
+func mycli(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr, func(k string) string { return env[k] })
+	return result{Code: code, Stdout: stdout.String(), Stderr: stderr.String()}
+}
+
+func TestMycli(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want result
+	}{
+		{"greet", nil, []string{"greet"}, result{0, "Hello, world!\n", ""}},
+		{"alias and args", nil, []string{"hi", "Ann", "Bo"}, result{0, "Hello, Ann!\nHello, Bo!\n", ""}},
+		{"own flags", nil, []string{"greet", "--shout", "-vv", "--also", "Cy", "Ann"},
+			result{0, "HELLO, ANN! [greeter plain, verbosity 2]\nHELLO, CY! [greeter plain, verbosity 2]\n", ""}},
+		{"greeter by flag", nil, []string{"greet", "--greeter=pirate", "Ann"}, result{0, "Ahoy, Ann!\n", ""}},
+		{"greeter by shorthand", nil, []string{"greet", "-g", "formal"}, result{0, "Good day to you, world.\n", ""}},
+		{"greeter by environment", map[string]string{"MYCLI_GREETER": "pirate"}, []string{"greet"}, result{0, "Ahoy, world!\n", ""}},
+		{"flag beats environment", map[string]string{"MYCLI_GREETER": "pirate"}, []string{"greet", "-g", "plain"}, result{0, "Hello, world!\n", ""}},
+		{"lent flag", nil, []string{"greet", "--emoji-name=wave", "Ann"}, result{0, "Hello, Ann! 👋\n", ""}},
+		{"override", nil, []string{"version"}, result{0, "mycli 1.0.0 (the example's own version command)\n", ""}},
+		{"sub-command", nil, []string{"greeters", "show", "formal"}, result{0, "formal: Good day to you, NAME.\n", ""}},
+		{"parent runs itself", nil, []string{"greeters"}, result{0, "plain\npirate\nformal\n", ""}},
+		{"calls another plugin", nil, []string{"welcome", "Ann"}, result{0, "Good day to you, Ann.\n", ""}},
+		{"hidden runs", nil, []string{"sleep", "--for=1ms"}, result{0, "", ""}},
+		{"unknown command", nil, []string{"gret"}, result{2, "", "mycli: unknown command \"gret\" (did you mean \"greet\"?)\n"}},
+		{"unknown flag", nil, []string{"greet", "--shuot"}, result{2, "", "mycli greet: unknown flag \"--shuot\" (did you mean --shout?)\n"}},
+		{"bad value", nil, []string{"sleep", "--for=soon"}, result{2, "", "mycli sleep: invalid flag value: flag --for: \"soon\": want a duration such as 90s or 1h30m\n"}},
+		{"command fails", nil, []string{"greet", "-g", "robot"}, result{1, "", "mycli greet: no such greeter \"robot\" (have plain, pirate, formal)\n"}},
+		{"unknown sub-command", nil, []string{"greeters", "lst"}, result{2, "", "mycli greeters: unknown command \"lst\" (did you mean \"list\"?)\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, mycli(t, tt.env, tt.args...)); diff != "" {
+				t.Errorf("mycli %q (-want +got):\n%s", tt.args, diff)
+			}
+		})
+	}
+}
+
+func TestMycliHelp(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"--help"}, {"help", "greet"}, {"greeters", "-h"}} {
+		got := mycli(t, nil, args...)
+		if got.Code != 0 || got.Stderr != "" {
+			t.Fatalf("mycli %q = %+v", args, got)
+		}
+		th.Golden(t, strings.TrimLeft(strings.Join(args, "_"), "-")+".golden", got.Stdout)
+	}
+}
+
+func TestMycliInterrupted(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"sleep", "--for=1h"}, nil, &stdout, &stderr, func(string) string { return "" })
+	if code != 130 {
+		t.Errorf("an interrupted mycli exits %d, want 130 (stderr %q)", code, stderr.String())
+	}
+}
