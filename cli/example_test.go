@@ -23,7 +23,7 @@ func (h *Hello) ScopedPlugins() []plugins.Plugin { return h.Scope }
 func (h *Hello) Description() string             { return "say hello" }
 func (h *Hello) SetStdout(w io.Writer)           { h.out = w }
 
-// Flags binds --name to the Name field, whose value is the default.
+// Flags binds --name to the Who field; the field's value is the default.
 func (h *Hello) Flags() *flag.FlagSet {
 	fs := flag.NewFlagSet("hello", flag.ContinueOnError)
 	fs.StringVar(&h.Who, "name", h.Who, "who to greet")
@@ -31,7 +31,11 @@ func (h *Hello) Flags() *flag.FlagSet {
 }
 
 func (h *Hello) Main(ctx context.Context, args []string) error {
-	_, err := fmt.Fprintf(h.out, "Hello, %s!\n", h.Who)
+	w := h.out
+	if w == nil { // zero values work: no host, no stream, os.Stdout
+		w = os.Stdout
+	}
+	_, err := fmt.Fprintf(w, "Hello, %s!\n", h.Who)
 	return err
 }
 
@@ -82,7 +86,7 @@ func Example_errors() {
 // A command's flags are its exported fields, so code can set them and run
 // the command directly, with no host and no command line.
 func Example_programmatic() {
-	cmd := &Hello{Who: "from code", out: os.Stdout}
+	cmd := &Hello{Who: "from code"}
 	if err := cmd.Main(context.Background(), nil); err != nil {
 		fmt.Println(err)
 	}
