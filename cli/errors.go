@@ -19,6 +19,9 @@ var (
 	ErrBadPlugin = errors.New("bad plugin")
 	// ErrPanic reports a plugin that panicked while the host called it.
 	ErrPanic = errors.New("panic")
+	// ErrGoexit reports a plugin that called runtime.Goexit (as t.FailNow
+	// does) while the host called it. The run stops there.
+	ErrGoexit = errors.New("called runtime.Goexit")
 )
 
 // Exit codes returned by ExitCode and Run.

@@ -18,6 +18,7 @@ import (
 // flagInfo is one flag of a run, read from its plugin under safe.
 type flagInfo struct {
 	plugflag.Flag
+	owner node   // the plugin that declared it
 	def   string // the default: the value when the host first built the flag
 	bool  bool   // takes no value
 	typ   string // the kind of value, for help
@@ -145,7 +146,7 @@ func (r *run) gather(n node, lent bool) ([]flagInfo, error) {
 		}
 		out = make([]flagInfo, len(flags))
 		for i, f := range flags {
-			fi := flagInfo{Flag: f, bool: f.IsBool()}
+			fi := flagInfo{Flag: f, owner: n, bool: f.IsBool()}
 			fi.typ, fi.usage = typeOf(f)
 			if fi.def, err = r.h.restore(n, f); err != nil {
 				return err
@@ -220,8 +221,7 @@ func (v *pvalue) String() string {
 func (v *pvalue) Type() string { return v.f.typ }
 
 func (v *pvalue) Set(s string) error {
-	n := node{p: plugin(v.f.Plugin), name: v.f.Plugin}
-	return v.r.call(n, "Set", func() error {
+	return v.r.call(v.f.owner, "Set", func() error {
 		if rs, ok := v.f.Value.(plugflag.Resetter); ok && !v.set {
 			if err := rs.Reset(""); err != nil {
 				return err
@@ -232,20 +232,64 @@ func (v *pvalue) Set(s string) error {
 	})
 }
 
-// plugin stands for a plugin known only by name, in errors.
-type plugin string
-
-func (p plugin) Name() string { return string(p) }
-
 // parse parses a command's flags from args. With stop it stops at the first
 // argument that is not a flag, since that names a sub-command. It returns
 // what is left, and whether that came after "--".
 func (r *run) parse(fs *pflag.FlagSet, at []string, args []string, stop bool) ([]string, bool, error) {
 	fs.SetInterspersed(!stop)
+	if err := singleDash(fs, args, stop); err != nil {
+		return nil, false, &UsageError{Path: strings.Join(at, " "), Err: err}
+	}
 	if err := fs.Parse(args); err != nil {
 		return nil, false, flagError(strings.Join(at, " "), fs, err)
 	}
 	return fs.Args(), fs.ArgsLenAtDash() == 0, nil
+}
+
+// singleDash finds what pflag would misread in args: a long flag written
+// with one dash ("-output", which pflag reads as "-o utput"), and a flag
+// starting "-test." (which pflag silently drops). It walks args as pflag
+// does, so a flag's value is never taken for a flag.
+func singleDash(fs *pflag.FlagSet, args []string, stop bool) error {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return nil
+		case len(a) < 2 || a[0] != '-':
+			if stop {
+				return nil
+			}
+		case a[1] == '-':
+			name, _, hasValue := strings.Cut(a[2:], "=")
+			if f := fs.Lookup(name); f != nil && !hasValue && f.NoOptDefVal == "" {
+				i++ // its value
+			}
+		default:
+			body := a[1:]
+			name, _, _ := strings.Cut(body, "=")
+			if len(name) > 1 && fs.Lookup(name) != nil {
+				return fmt.Errorf("%w %q: a long flag takes two dashes, as in %q", ErrUnknownFlag, a, "-"+a)
+			}
+			if strings.HasPrefix(body, "test.") {
+				return fmt.Errorf("%w %q", ErrUnknownFlag, a)
+			}
+			for j := 0; j < len(body); j++ {
+				f := fs.ShorthandLookup(body[j : j+1])
+				if f == nil || f.NoOptDefVal != "" {
+					if f == nil {
+						break
+					}
+					continue
+				}
+				if j == len(body)-1 {
+					i++ // "-o value"
+				}
+				break // "-ovalue" or "-o=value"
+			}
+		}
+	}
+	return nil
 }
 
 // flagError turns pflag's error into one that names the flag and the

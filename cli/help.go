@@ -14,7 +14,8 @@ import (
 // of a command and its sub-commands), or of the tool for an empty path.
 // The help command prints through it; see package cmds/help.
 func (h *Host) PrintHelp(ctx context.Context, w io.Writer, path []string) error {
-	return h.newRun(ctx, w).printHelp(path)
+	r := h.newRun(ctx, w)
+	return r.guard(func() error { return r.printHelp(path) })
 }
 
 // help shows the help of the command at path, through the tool's own help
@@ -31,7 +32,7 @@ func (r *run) help(path []string) error {
 		return err
 	}
 	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, path) })
-	return wrap([]string{r.h.Name(), c.cmdName}, err)
+	return r.wrap([]string{r.h.Name(), c.cmdName}, c, err)
 }
 
 func (r *run) printHelp(path []string) error {

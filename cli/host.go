@@ -56,7 +56,8 @@ func (h *Host) Description() string { return h.About }
 // a bad command line, *PluginError for a broken plugin, and whatever a
 // command returned, wrapped so that errors.Is and errors.As still find it.
 func (h *Host) Main(ctx context.Context, args []string) error {
-	return h.newRun(ctx, nil).main(args)
+	r := h.newRun(ctx, nil)
+	return r.guard(func() error { return r.main(args) })
 }
 
 func (h *Host) newRun(ctx context.Context, stdout io.Writer) *run {

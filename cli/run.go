@@ -28,6 +28,7 @@ type run struct {
 	fedAll  bool
 	fed     map[plugins.Plugin]bool // pointer plugins already fed this run
 	lateErr error                   // a fault met while feeding from inside a plugin
+	goexit  error                   // the plugin that called runtime.Goexit
 }
 
 // node is a plugin the run has met, with its name read once.
@@ -38,24 +39,99 @@ type node struct {
 
 func (n node) typ() string { return fmt.Sprintf("%T", n.p) }
 
-// call runs one method of a plugin, turning a panic into a *PluginError
-// that names the plugin, its type and the method.
+// call runs one method of a plugin under safe. A panic, panic(nil)
+// included, becomes a *PluginError naming the plugin, its type and the
+// method, and so does a nil pointer returned as an error. A call to
+// runtime.Goexit cannot be stopped; call records it, and the goroutine that
+// Main runs the work on reports it (see guard).
 func (r *run) call(n node, method string, fn func() error) error {
-	returned := false
+	finished, returned := false, false
+	defer func() {
+		if !finished {
+			r.exited(&PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: ErrGoexit})
+		}
+	}()
 	err := safe.RunE(func() error {
 		err := fn()
 		returned = true
 		return err
 	})
-	if returned || err == nil {
-		return err
+	finished = true
+	switch {
+	case !returned && err == nil:
+		err = &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: fmt.Errorf("%w: panic(nil)", ErrPanic)}
+	case !returned:
+		err = &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: fmt.Errorf("%w: %s", ErrPanic, message(err))}
+	case err != nil && isNil(err):
+		err = &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: fmt.Errorf("%w: returned a nil %T as its error", ErrBadPlugin, err)}
 	}
-	return &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: fmt.Errorf("%w: %v", ErrPanic, err)}
+	return err
+}
+
+// exited records the first plugin that ended the run's goroutine.
+func (r *run) exited(err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.goexit == nil {
+		r.goexit = err
+	}
+}
+
+// guard runs fn on a goroutine of its own, so that a plugin calling
+// runtime.Goexit ends that goroutine and not the caller's, and so that no
+// panic, even one of the host's own, escapes Main.
+func (r *run) guard(fn func() error) error {
+	done := make(chan error, 1)
+	go func() {
+		ok := false
+		defer func() {
+			if ok {
+				return
+			}
+			if v := recover(); v != nil {
+				done <- fmt.Errorf("%s: %w in the host: %v", r.h.Name(), ErrPanic, v)
+				return
+			}
+			r.mu.Lock()
+			err := r.goexit
+			r.mu.Unlock()
+			if err == nil {
+				err = fmt.Errorf("%s: %w", r.h.Name(), ErrGoexit)
+			}
+			done <- err
+		}()
+		err := fn()
+		ok = true
+		done <- err
+	}()
+	return <-done
+}
+
+// message is err's text, or a note that its Error method panicked.
+func message(err error) string {
+	var s string
+	if safe.Run(func() { s = err.Error() }) != nil {
+		return fmt.Sprintf("an error of type %T whose Error method panicked", err)
+	}
+	return s
+}
+
+// isNil reports whether v holds a nil pointer, map, slice, func or chan.
+func isNil(v any) bool {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.Interface:
+		return rv.IsNil()
+	}
+	return false
 }
 
 // meet reads a plugin's name, once, and checks it.
 func (r *run) meet(p plugins.Plugin) (node, error) {
 	n := node{p: p}
+	if isNil(p) {
+		return n, &PluginError{Type: n.typ(), Err: fmt.Errorf("%w: a nil %T is in the plugins", ErrBadPlugin, p)}
+	}
 	err := r.call(n, "Name", func() error {
 		n.name = p.Name()
 		return nil
@@ -322,18 +398,30 @@ func (r *run) dispatch(at []string, c command, args []string) error {
 	if errors.Is(err, flag.ErrHelp) {
 		return r.help(at[1:])
 	}
-	return wrap(at, err)
+	return r.wrap(at, c, err)
 }
 
-// wrap attributes an error a command returned to the command at path,
-// unless it is the host's own and says where already.
-func wrap(at []string, err error) error {
-	var (
-		pe *PluginError
-		ue *UsageError
-	)
-	if err == nil || errors.As(err, &pe) || errors.As(err, &ue) {
-		return err
+// wrap attributes an error command c returned to the command at path,
+// unless it is the host's own and says where already. Reading the error
+// runs the plugin's code (Error, Unwrap), so it is done under call.
+func (r *run) wrap(at []string, c command, err error) error {
+	if err == nil {
+		return nil
 	}
-	return fmt.Errorf("%s: %w", strings.Join(at, " "), err)
+	out := err
+	werr := r.call(c.node, "Error", func() error {
+		var (
+			pe *PluginError
+			ue *UsageError
+		)
+		_ = err.Error() // fmt would print a panic in it into the message
+		if !errors.As(err, &pe) && !errors.As(err, &ue) {
+			out = fmt.Errorf("%s: %w", strings.Join(at, " "), err)
+		}
+		return nil
+	})
+	if werr != nil {
+		return werr
+	}
+	return out
 }
