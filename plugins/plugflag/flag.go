@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -47,7 +48,9 @@ func Own(plugin string, fs *flag.FlagSet) ([]Flag, error) {
 // Lent returns the flags a plugin lends to the commands that scope it, each
 // renamed "<base>-<name>" where base is the last slash-separated element of
 // the plugin's name, with shorthands dropped and usage marked with the
-// plugin's name. The plugin's own *flag.Flag values are not changed.
+// plugin's name. The plugin's own *flag.Flag values are not changed. A
+// renamed flag that cannot be typed as --name (the plugin's name holds "="
+// or its last element starts with "-") is reported as ErrBadFlag.
 func Lent(plugin string, fs *flag.FlagSet) ([]Flag, error) {
 	return collect(plugin, fs, true)
 }
@@ -105,7 +108,13 @@ func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
 		}
 		switch {
 		case lent:
-			nf.Usage = fmt.Sprintf("%s (from %s)", f.Usage, plugin)
+			nf.Usage = "(from " + plugin + ")"
+			if f.Usage != "" {
+				nf.Usage = f.Usage + " " + nf.Usage
+			}
+			if err := checkName(plugin, nf.Name); err != nil {
+				return nil, err
+			}
 		case short[f] != "":
 			nf.Shorthand = short[f]
 		case len(f.Name) == 1:
@@ -125,9 +134,15 @@ func check(plugin string, f *flag.Flag) error {
 	if f.Name == "" {
 		return fmt.Errorf("%w: plugin %q: a flag has an empty name", ErrBadFlag, plugin)
 	}
-	if strings.HasPrefix(f.Name, "-") || strings.ContainsRune(f.Name, '=') ||
-		strings.IndexFunc(f.Name, badRune) >= 0 {
-		return fmt.Errorf("%w: plugin %q: flag name %q cannot be typed as --name", ErrBadFlag, plugin, f.Name)
+	return checkName(plugin, f.Name)
+}
+
+// checkName reports a non-empty flag name that cannot be typed as --name:
+// a lent flag's name is checked again once the plugin's name prefixes it.
+func checkName(plugin, name string) error {
+	if strings.HasPrefix(name, "-") || strings.ContainsRune(name, '=') ||
+		strings.IndexFunc(name, badRune) >= 0 {
+		return fmt.Errorf("%w: plugin %q: flag name %q cannot be typed as --name", ErrBadFlag, plugin, name)
 	}
 	return nil
 }
@@ -160,33 +175,36 @@ func Merge(groups ...[]Flag) ([]Flag, error) {
 	for _, g := range groups {
 		out = append(out, g...)
 	}
-	var conflicts []string
-	byName := make(map[string]int, n)
-	byShort := map[string]int{}
-	for i, f := range out {
-		if j, ok := byName[f.Name]; ok {
-			conflicts = append(conflicts, conflict("--"+f.Name, out[j], f))
-		} else {
-			byName[f.Name] = i
+	// Every pair of plugins that declare one name (or one plugin that
+	// declares it twice) is a conflict, and the least of them is reported,
+	// so that the report does not depend on the order of the groups.
+	var least string
+	names := map[string][]string{} // name: the plugins that declare it
+	shorts := map[string][]string{}
+	note := func(seen map[string][]string, key, flag, plugin string) {
+		ps := seen[key]
+		for _, p := range ps {
+			if c := conflict(flag, p, plugin); least == "" || c < least {
+				least = c
+			}
 		}
-		if f.Shorthand == "" {
-			continue
-		}
-		if j, ok := byShort[f.Shorthand]; ok {
-			conflicts = append(conflicts, conflict("-"+f.Shorthand, out[j], f))
-		} else {
-			byShort[f.Shorthand] = i
+		if !slices.Contains(ps, plugin) {
+			seen[key] = append(ps, plugin)
 		}
 	}
-	if len(conflicts) > 0 {
-		sort.Strings(conflicts)
-		return nil, fmt.Errorf("%w: %s", ErrDuplicateFlag, conflicts[0])
+	for _, f := range out {
+		note(names, f.Name, "--"+f.Name, f.Plugin)
+		if f.Shorthand != "" {
+			note(shorts, f.Shorthand, "-"+f.Shorthand, f.Plugin)
+		}
+	}
+	if least != "" {
+		return nil, fmt.Errorf("%w: %s", ErrDuplicateFlag, least)
 	}
 	return out, nil
 }
 
-func conflict(flag string, a, b Flag) string {
-	pa, pb := a.Plugin, b.Plugin
+func conflict(flag, pa, pb string) string {
 	if pb < pa {
 		pa, pb = pb, pa
 	}

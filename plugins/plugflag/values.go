@@ -56,6 +56,9 @@ func (s *stringsValue) String() string {
 	if s == nil || len(*s) == 0 {
 		return ""
 	}
+	if len(*s) == 1 && (*s)[0] == "" {
+		return `""` // csv would write nothing, which reads back as no list
+	}
 	var b strings.Builder
 	w := csv.NewWriter(&b)
 	_ = w.Write(*s) // writing to a strings.Builder cannot fail
@@ -74,14 +77,56 @@ func (s *stringsValue) Reset(v string) error {
 		*s = nil
 		return nil
 	}
-	r := csv.NewReader(strings.NewReader(v))
-	rec, err := r.Read()
+	list, err := splitList(v)
 	if err != nil {
 		return err
 	}
-	*s = rec
+	*s = list
 	return nil
 }
+
+// splitList reads back the list that String wrote: values separated by
+// commas, a value between double quotes with its quotes doubled. It keeps
+// every byte between the quotes, where encoding/csv would turn "\r\n" into
+// "\n".
+func splitList(v string) ([]string, error) {
+	var list []string
+	for {
+		if !strings.HasPrefix(v, `"`) {
+			i := strings.IndexByte(v, ',')
+			if i < 0 {
+				return append(list, v), nil
+			}
+			list, v = append(list, v[:i]), v[i+1:]
+			continue
+		}
+		var b strings.Builder
+		v = v[1:]
+		for {
+			i := strings.IndexByte(v, '"')
+			if i < 0 {
+				return nil, errWant(listSyntax + ": a quote is not closed")
+			}
+			b.WriteString(v[:i])
+			v = v[i+1:]
+			if !strings.HasPrefix(v, `"`) {
+				break
+			}
+			b.WriteByte('"')
+			v = v[1:]
+		}
+		list = append(list, b.String())
+		if v == "" {
+			return list, nil
+		}
+		if v[0] != ',' {
+			return nil, errWant(listSyntax + ": a comma after a closing quote")
+		}
+		v = v[1:]
+	}
+}
+
+const listSyntax = "comma-separated values, quoted as in CSV"
 
 // Type names the kind of value for help.
 func (s *stringsValue) Type() string { return "strings" }

@@ -50,17 +50,21 @@ func Print(w io.Writer, h Help) error {
 	ew := &errWriter{w: w}
 	name := strings.Join(h.Path, " ")
 	if h.Description != "" {
-		fmt.Fprintf(ew, "%s - %s\n\n", name, h.Description)
+		head := h.Description
+		if name != "" {
+			head = name + " - " + head
+		}
+		fmt.Fprintf(ew, "%s\n\n", head)
 	}
 
 	fmt.Fprintf(ew, "Usage:\n")
 	switch {
 	case len(h.Commands) > 0 && h.Runnable:
-		fmt.Fprintf(ew, "  %s [flags] [arguments]\n  %s COMMAND [flags]\n", name, name)
+		fmt.Fprintf(ew, "  %s\n  %s\n", words(name, "[flags] [arguments]"), words(name, "COMMAND [flags]"))
 	case len(h.Commands) > 0:
-		fmt.Fprintf(ew, "  %s [flags] COMMAND\n", name)
+		fmt.Fprintf(ew, "  %s\n", words(name, "[flags] COMMAND"))
 	default:
-		fmt.Fprintf(ew, "  %s [flags] [arguments]\n", name)
+		fmt.Fprintf(ew, "  %s\n", words(name, "[flags] [arguments]"))
 	}
 
 	if len(h.Aliases) > 0 {
@@ -69,15 +73,15 @@ func Print(w io.Writer, h Help) error {
 
 	if len(h.Commands) > 0 {
 		fmt.Fprintf(ew, "\nCommands:\n")
-		tw := tabwriter.NewWriter(ew, 0, 0, 3, ' ', 0)
-		for _, c := range h.Commands {
+		rows := make([][2]string, len(h.Commands))
+		for i, c := range h.Commands {
 			desc := c.Description
 			if len(c.Aliases) > 0 {
-				desc = strings.TrimSpace(fmt.Sprintf("%s (aliases: %s)", desc, strings.Join(c.Aliases, ", ")))
+				desc = words(desc, fmt.Sprintf("(aliases: %s)", strings.Join(c.Aliases, ", ")))
 			}
-			fmt.Fprintf(tw, "  %s\t%s\n", c.Name, desc)
+			rows[i] = [2]string{c.Name, desc}
 		}
-		tw.Flush()
+		table(ew, rows)
 	}
 
 	if len(h.Flags) > 0 {
@@ -96,15 +100,18 @@ func Print(w io.Writer, h Help) error {
 	}
 
 	if len(h.Commands) > 0 {
-		more := append([]string{h.Path[0], "help"}, h.Path[1:]...)
+		more := []string{"help"}
+		if len(h.Path) > 0 {
+			more = append([]string{h.Path[0], "help"}, h.Path[1:]...)
+		}
 		fmt.Fprintf(ew, "\nRun \"%s COMMAND\" for more about a command.\n", strings.Join(more, " "))
 	}
 	return ew.err
 }
 
 func printFlags(w io.Writer, flags []Flag) {
-	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
-	for _, f := range flags {
+	rows := make([][2]string, len(flags))
+	for i, f := range flags {
 		left := "    --" + f.Name
 		if f.Shorthand != "" {
 			left = "-" + f.Shorthand + ", --" + f.Name
@@ -115,14 +122,44 @@ func printFlags(w io.Writer, flags []Flag) {
 		usage := f.Usage
 		if !isZero(f.Default) {
 			if f.Type == "string" {
-				usage += fmt.Sprintf(" (default %q)", f.Default)
+				usage = words(usage, fmt.Sprintf("(default %q)", f.Default))
 			} else {
-				usage += fmt.Sprintf(" (default %s)", f.Default)
+				usage = words(usage, fmt.Sprintf("(default %s)", f.Default))
 			}
 		}
-		fmt.Fprintf(tw, "  %s\t%s\n", left, usage)
+		rows[i] = [2]string{left, usage}
 	}
-	tw.Flush()
+	table(w, rows)
+}
+
+// table writes rows indented by two spaces, their second column aligned,
+// with no white space left at the end of a line (tabwriter pads a short
+// first column even when the second is empty).
+func table(w io.Writer, rows [][2]string) {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 3, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintf(tw, "  %s\t%s\n", r[0], r[1])
+	}
+	tw.Flush() // writing to a strings.Builder cannot fail
+	lines := strings.SplitAfter(b.String(), "\n")
+	for i, l := range lines {
+		if strings.HasSuffix(l, "\n") {
+			lines[i] = strings.TrimRight(l[:len(l)-1], " ") + "\n"
+		}
+	}
+	io.WriteString(w, strings.Join(lines, ""))
+}
+
+// words joins the non-empty ones of ws with spaces.
+func words(ws ...string) string {
+	var out []string
+	for _, w := range ws {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 func isZero(v string) bool {
