@@ -4,6 +4,9 @@ package cmds
 
 import (
 	"github.com/plughost/plughost/cmds/help"
+	"github.com/plughost/plughost/cmds/info"
+	cmdplugins "github.com/plughost/plughost/cmds/plugins"
+	"github.com/plughost/plughost/cmds/version"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -12,5 +15,8 @@ import (
 func Plugins() []plugins.Plugin {
 	return []plugins.Plugin{
 		&help.Cmd{},
+		&version.Cmd{},
+		&cmdplugins.Cmd{},
+		&info.Cmd{},
 	}
 }

@@ -15,6 +15,7 @@
 //
 // prints to os.Stdout, naming the tool after its main package.
 //
-// ModuleOf, the lookup from a value to the module its type comes from, is
-// exported for other listings (the plugins command uses it).
+// ModuleOf, the lookup from a value to the module its type comes from, and
+// ModuleOfPackage, the same from an import path, are exported for other
+// listings (the plugins command uses ModuleOf).
 package version

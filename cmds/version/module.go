@@ -9,9 +9,9 @@ import (
 // Module is where the Go type of a value comes from in one build.
 type Module struct {
 	// Package is the import path of the package that declares the type,
-	// pointers followed (*deploy.Cmd is declared in package deploy). It is
-	// empty for a type no package declares, such as []string or a nil
-	// value.
+	// pointers followed (*deploy.Cmd is declared in package deploy); for
+	// the main package, the path the build info gives it. It is empty for
+	// a type no package declares, such as []string or a nil value.
 	Package string
 	// Path is the path of the module that holds Package: of the modules
 	// the build info lists (its main module and its dependencies), the one
@@ -29,9 +29,21 @@ type Module struct {
 // ModuleOf returns where the type of v comes from in the build bi
 // describes. A nil bi knows no modules, so only Package is filled in.
 func ModuleOf(bi *debug.BuildInfo, v any) Module {
-	m := Module{Package: packageOf(v)}
+	return ModuleOfPackage(bi, packageOf(v))
+}
+
+// ModuleOfPackage returns where the package with import path pkg comes
+// from in the build bi describes, as ModuleOf does for a type. Package
+// "main" stands for the main package of the build.
+func ModuleOfPackage(bi *debug.BuildInfo, pkg string) Module {
+	m := Module{Package: pkg}
 	if bi == nil || m.Package == "" {
 		return m
+	}
+	if m.Package == "main" && bi.Path != "" {
+		// Go calls every main package "main"; the build info knows its
+		// import path.
+		m.Package = bi.Path
 	}
 	best := -1
 	consider := func(mod *debug.Module) {

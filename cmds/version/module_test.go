@@ -117,3 +117,34 @@ func TestModuleOf(t *testing.T) {
 		})
 	}
 }
+
+func TestModuleOfPackage(t *testing.T) {
+	t.Parallel()
+	bi := &debug.BuildInfo{
+		Path: "example.com/tool/cmd/tool",
+		Main: debug.Module{Path: "example.com/tool", Version: "v1.0.0"},
+		Deps: []*debug.Module{{Path: "example.com/lib", Version: "v0.2.0"}},
+	}
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		pkg  string
+		want version.Module
+	}{
+		{name: "main package", bi: bi, pkg: "main", want: version.Module{Package: "example.com/tool/cmd/tool", Path: "example.com/tool", Version: "v1.0.0"}},
+		{name: "main package of go run", bi: &debug.BuildInfo{}, pkg: "main", want: version.Module{Package: "main"}},
+		{name: "module root", bi: bi, pkg: "example.com/lib", want: version.Module{Package: "example.com/lib", Path: "example.com/lib", Version: "v0.2.0"}},
+		{name: "package in a dependency", bi: bi, pkg: "example.com/lib/x/y", want: version.Module{Package: "example.com/lib/x/y", Path: "example.com/lib", Version: "v0.2.0"}},
+		{name: "unknown", bi: bi, pkg: "example.com/library", want: version.Module{Package: "example.com/library"}},
+		{name: "empty", bi: bi, pkg: "", want: version.Module{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := version.ModuleOfPackage(tt.bi, tt.pkg)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ModuleOfPackage (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

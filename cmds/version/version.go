@@ -69,7 +69,7 @@ func (c *Cmd) Flags() *flag.FlagSet {
 // panics, or a write error.
 func (c *Cmd) Main(ctx context.Context, args []string) error {
 	if len(args) > 0 {
-		return fmt.Errorf("version: %w %q", ErrUnexpectedArgument, args[0])
+		return fmt.Errorf("%w %q", ErrUnexpectedArgument, args[0])
 	}
 	r, err := c.report()
 	if err != nil {
@@ -77,11 +77,12 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	}
 	var buf bytes.Buffer
 	if c.JSON {
-		b, err := json.MarshalIndent(r, "", "  ")
-		if err != nil {
-			return fmt.Errorf("version: %w", err)
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return err
 		}
-		buf.Write(append(b, '\n'))
 	} else {
 		r.text(&buf)
 	}
@@ -90,7 +91,7 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 		w = os.Stdout
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("version: writing output: %w", err)
+		return fmt.Errorf("writing output: %w", err)
 	}
 	return nil
 }
@@ -149,7 +150,7 @@ func (c *Cmd) report() (report, error) {
 	if c.host != nil {
 		var name string
 		if err := safe.Run(func() { name = c.host.Name() }); err != nil {
-			return r, fmt.Errorf("version: host (%T): Name: %w: %w", c.host, ErrPanic, err)
+			return r, fmt.Errorf("host (%T): Name: %w: %w", c.host, ErrPanic, err)
 		}
 		if name != "" {
 			r.Name = name
@@ -173,7 +174,7 @@ func (c *Cmd) plugins(bi *debug.BuildInfo) ([]pluginVersion, error) {
 	}
 	var plugs []plugins.Plugin
 	if err := safe.Run(func() { plugs = c.feeder() }); err != nil {
-		return nil, fmt.Errorf("version: reading the plugins: %w: %w", ErrPanic, err)
+		return nil, fmt.Errorf("reading the plugins: %w: %w", ErrPanic, err)
 	}
 	for _, p := range plugs {
 		if _, ok := p.(Hider); ok {
@@ -279,10 +280,10 @@ func (r report) text(w io.Writer) {
 	tw.Flush()
 }
 
-// dash stands in for an empty table cell.
+// dash makes s fit one table cell: "-" when empty, and on one line.
 func dash(s string) string {
 	if s == "" {
 		return "-"
 	}
-	return s
+	return strings.Join(strings.Fields(s), " ")
 }

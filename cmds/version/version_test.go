@@ -283,7 +283,7 @@ func TestMain_errors(t *testing.T) {
 			cmd:     func() *version.Cmd { return &version.Cmd{} },
 			args:    []string{"x", "y"},
 			wantIs:  version.ErrUnexpectedArgument,
-			wantMsg: `version: unexpected argument "x"`,
+			wantMsg: `unexpected argument "x"`,
 		},
 		{
 			name: "host panics",
@@ -293,7 +293,7 @@ func TestMain_errors(t *testing.T) {
 				return c
 			},
 			wantIs:  version.ErrPanic,
-			wantMsg: "version: host (*version_test.badHost): Name: panic: no name",
+			wantMsg: "host (*version_test.badHost): Name: panic: no name",
 		},
 		{
 			name: "feeder panics",
@@ -303,7 +303,7 @@ func TestMain_errors(t *testing.T) {
 				return c
 			},
 			wantIs:  version.ErrPanic,
-			wantMsg: "version: reading the plugins: panic: no plugins",
+			wantMsg: "reading the plugins: panic: no plugins",
 		},
 	}
 	for _, tt := range tests {
@@ -381,3 +381,13 @@ func TestZeroValue(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// The interfaces the host feeds the command through.
+var (
+	_ plugins.Command      = (*version.Cmd)(nil)
+	_ plugins.Describer    = (*version.Cmd)(nil)
+	_ plugins.Flagger      = (*version.Cmd)(nil)
+	_ plugins.HostNeeder   = (*version.Cmd)(nil)
+	_ plugins.PluginNeeder = (*version.Cmd)(nil)
+	_ plugins.StdoutNeeder = (*version.Cmd)(nil)
+)

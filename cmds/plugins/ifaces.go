@@ -1,0 +1,43 @@
+package plugins
+
+import "github.com/plughost/plughost/plugins"
+
+// The interfaces the plugins command listens for, each checked on its own.
+//
+// On itself it listens for PluginNeeder, to get the plugins it lists
+// (without one it lists none), and StdoutNeeder, to get the writer it
+// prints to (without one, os.Stdout).
+//
+// On every plugin it lists it checks each of them and names those it finds
+// in the plugin's row. Some also fill a column of their own, read under
+// safe once per run; a panic goes in the row of the plugin that panicked.
+type (
+	// Command gives a row a command name and a place in shadowing.
+	Command = plugins.Command
+	// NamedCommand gives the command name, unless CmdName is empty.
+	NamedCommand = plugins.NamedCommand
+	// Aliaser gives more names a command answers to, which may shadow a
+	// later command.
+	Aliaser = plugins.Aliaser
+	// SubCommander is named only; sub-commands are not listed.
+	SubCommander = plugins.SubCommander
+	// Describer gives the description column.
+	Describer = plugins.Describer
+	// Hider marks a row hidden.
+	Hider = plugins.Hider
+	// Flagger is named only.
+	Flagger = plugins.Flagger
+	// PluginNeeder is named, and fed to the command itself.
+	PluginNeeder = plugins.PluginNeeder
+	// PluginScoper, on a command, gives the scoped-by column of each plugin
+	// its ScopedPlugins holds.
+	PluginScoper = plugins.PluginScoper
+	// HostNeeder is named only.
+	HostNeeder = plugins.HostNeeder
+	// StdinNeeder is named only.
+	StdinNeeder = plugins.StdinNeeder
+	// StdoutNeeder is named, and fed to the command itself.
+	StdoutNeeder = plugins.StdoutNeeder
+	// StderrNeeder is named only.
+	StderrNeeder = plugins.StderrNeeder
+)
