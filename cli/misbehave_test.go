@@ -27,17 +27,17 @@ func (r *rogue) act(m string) {
 		r.do()
 	}
 }
-func (r *rogue) Name() string                        { r.act("Name"); return "rogue" }
-func (r *rogue) CmdName() string                     { r.act("CmdName"); return "rogue" }
-func (r *rogue) CmdAliases() []string                { r.act("CmdAliases"); return nil }
-func (r *rogue) Description() string                 { r.act("Description"); return "d" }
-func (r *rogue) SubCommands() []plugins.Plugin       { r.act("SubCommands"); return nil }
-func (r *rogue) ScopedPlugins() []plugins.Plugin     { r.act("ScopedPlugins"); return nil }
-func (r *rogue) WithPlugins(plugins.PluginFeeder)    { r.act("WithPlugins") }
-func (r *rogue) WithHost(plugins.Command)            { r.act("WithHost") }
-func (r *rogue) SetStdin(io.Reader)                  { r.act("SetStdin") }
-func (r *rogue) SetStdout(io.Writer)                 { r.act("SetStdout") }
-func (r *rogue) SetStderr(io.Writer)                 { r.act("SetStderr") }
+func (r *rogue) Name() string                         { r.act("Name"); return "rogue" }
+func (r *rogue) CmdName() string                      { r.act("CmdName"); return "rogue" }
+func (r *rogue) CmdAliases() []string                 { r.act("CmdAliases"); return nil }
+func (r *rogue) Description() string                  { r.act("Description"); return "d" }
+func (r *rogue) SubCommands() []plugins.Plugin        { r.act("SubCommands"); return nil }
+func (r *rogue) ScopedPlugins() []plugins.Plugin      { r.act("ScopedPlugins"); return nil }
+func (r *rogue) WithPlugins(plugins.PluginFeeder)     { r.act("WithPlugins") }
+func (r *rogue) WithHost(plugins.Command)             { r.act("WithHost") }
+func (r *rogue) SetStdin(io.Reader)                   { r.act("SetStdin") }
+func (r *rogue) SetStdout(io.Writer)                  { r.act("SetStdout") }
+func (r *rogue) SetStderr(io.Writer)                  { r.act("SetStderr") }
 func (r *rogue) Main(context.Context, []string) error { r.act("Main"); return nil }
 func (r *rogue) Flags() *flag.FlagSet {
 	r.act("Flags")

@@ -241,8 +241,7 @@ type command struct {
 	aliases []string
 }
 
-// find returns the first command in plugs that answers to name: by its
-// CmdName, its aliases or the last element of its Name.
+// find returns the first command in plugs that answers to name.
 func (r *run) find(plugs []plugins.Plugin, name string) (command, bool, error) {
 	if !validName(name) {
 		return command{}, false, nil
@@ -270,9 +269,10 @@ func (r *run) find(plugs []plugins.Plugin, name string) (command, bool, error) {
 	return command{}, false, nil
 }
 
-// answers reports whether the command answers to name.
+// answers reports whether the command answers to name: its command name
+// (CmdName, or else the last element of its Name) or an alias.
 func (c command) answers(name string) bool {
-	if c.cmdName == name || path.Base(c.name) == name {
+	if c.cmdName == name {
 		return true
 	}
 	for _, a := range c.aliases {
