@@ -32,6 +32,16 @@ const (
 	ExitInterrupt = 130 // the run was interrupted (SIGINT) or its context cancelled
 )
 
+// kindError is an error of a sentinel kind whose text says it better than
+// the sentinel's own.
+type kindError struct {
+	kind error
+	msg  string
+}
+
+func (e kindError) Error() string { return e.msg }
+func (e kindError) Unwrap() error { return e.kind }
+
 // UsageError is a command line the host could not run: an unknown command,
 // an unknown flag or a bad flag value. Path is the tool and command path it
 // happened at ("mycli greet").

@@ -323,10 +323,10 @@ func flagError(where string, fs *pflag.FlagSet, err error) error {
 		}
 		return &UsageError{Path: where, Err: fmt.Errorf("%w %s", ErrUnknownFlag, msg)}
 	case errors.As(err, &needs):
-		return &UsageError{Path: where, Err: fmt.Errorf("%w: flag --%s needs a value", ErrBadFlagValue, needs.GetFlag().Name)}
+		return &UsageError{Path: where, Err: kindError{ErrBadFlagValue, fmt.Sprintf("flag --%s needs a value", needs.GetFlag().Name)}}
 	case errors.As(err, &invalid):
 		f := invalid.GetFlag()
-		return &UsageError{Path: where, Err: fmt.Errorf("%w: flag --%s: %q: %s", ErrBadFlagValue, f.Name, invalid.GetValue(), want(f, errors.Unwrap(invalid)))}
+		return &UsageError{Path: where, Err: kindError{ErrBadFlagValue, fmt.Sprintf("flag --%s: invalid value %q: %s", f.Name, invalid.GetValue(), want(f, errors.Unwrap(invalid)))}}
 	case errors.As(err, &syntax):
 		return &UsageError{Path: where, Err: fmt.Errorf("%w %q: a flag is -x or --name", ErrUnknownFlag, syntax.GetSpecifiedFlag())}
 	}

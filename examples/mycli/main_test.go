@@ -48,7 +48,7 @@ func TestMycli(t *testing.T) {
 		{"hidden runs", nil, []string{"sleep", "--for=1ms"}, result{0, "", ""}},
 		{"unknown command", nil, []string{"gret"}, result{2, "", "mycli: unknown command \"gret\" (did you mean \"greet\"?)\n"}},
 		{"unknown flag", nil, []string{"greet", "--shuot"}, result{2, "", "mycli greet: unknown flag \"--shuot\" (did you mean --shout?)\n"}},
-		{"bad value", nil, []string{"sleep", "--for=soon"}, result{2, "", "mycli sleep: invalid flag value: flag --for: \"soon\": want a duration such as 90s or 1h30m\n"}},
+		{"bad value", nil, []string{"sleep", "--for=soon"}, result{2, "", "mycli sleep: flag --for: invalid value \"soon\": want a duration such as 90s or 1h30m\n"}},
 		{"command fails", nil, []string{"greet", "-g", "robot"}, result{1, "", "mycli greet: no such greeter \"robot\" (have plain, pirate, formal)\n"}},
 		{"unknown sub-command", nil, []string{"greeters", "lst"}, result{2, "", "mycli greeters: unknown command \"lst\" (did you mean \"list\"?)\n"}},
 	}
