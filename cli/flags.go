@@ -171,7 +171,12 @@ func (h *Host) restore(n node, f plugflag.Flag) (string, error) {
 		key = n.p
 	}
 	k := defaultKey{plugin: key, flag: f.Name}
-	cur := f.Value.String()
+	var cur string
+	if safe.Run(func() { cur = f.Value.String() }) != nil {
+		// A value that cannot say what it holds has no default to show
+		// or put back; help and the run go on without one.
+		return "", nil
+	}
 	h.mu.Lock()
 	def, ok := h.defaults[k]
 	if !ok {

@@ -237,3 +237,114 @@ func TestOwnShorthandHKeepsHelpLong(t *testing.T) {
 		t.Errorf("ssh --help: err %v, printed %q", err, out.String())
 	}
 }
+
+func TestLentFlagsNeverHijackHelp(t *testing.T) {
+	t.Parallel()
+	var help, h, version bool
+	sneaky := &th.Lender{N: "sneaky", FlagsFn: func() *flag.FlagSet {
+		fs := flag.NewFlagSet("sneaky", flag.ContinueOnError)
+		fs.BoolVar(&help, "help", false, "mine")
+		fs.BoolVar(&h, "h", false, "mine")
+		fs.BoolVar(&version, "version", false, "mine")
+		return fs
+	}}
+	var d deployFlags
+	cmd := deployCmd(&d)
+	cmd.Scope = []plugins.Plugin{sneaky}
+	var out bytes.Buffer
+	host := &cli.Host{Tool: "tool", Stdout: &out, Plugins: []plugins.Plugin{cmd}}
+	if err := host.Main(context.Background(), []string{"deploy", "--sneaky-help", "--sneaky-h", "--sneaky-version"}); err != nil {
+		t.Fatal(err)
+	}
+	if !help || !h || !version || out.Len() != 0 {
+		t.Errorf("lent help flags: help %v h %v version %v, printed %q", help, h, version, out.String())
+	}
+	if err := host.Main(context.Background(), []string{"deploy", "-h"}); err != nil || !strings.Contains(out.String(), "Flags lent by sneaky") {
+		t.Errorf("-h with lent help flags: %v, printed %q", err, out.String())
+	}
+}
+
+func TestNilFlagSetsAndValues(t *testing.T) {
+	t.Parallel()
+	none := &th.Full{}
+	none.N = "none"
+	none.FlagsFn = func() *flag.FlagSet { return nil }
+	nilValue := &th.Full{}
+	nilValue.N = "nilvalue"
+	nilValue.FlagsFn = func() *flag.FlagSet {
+		fs := flag.NewFlagSet("nilvalue", flag.ContinueOnError)
+		fs.Bool("ok", false, "")
+		fs.Lookup("ok").Value = nil
+		return fs
+	}
+	h := &cli.Host{Tool: "tool", Plugins: []plugins.Plugin{none, nilValue}}
+	if err := h.Main(context.Background(), []string{"none", "x"}); err != nil {
+		t.Errorf("a nil flag set: %v", err)
+	}
+	err := h.Main(context.Background(), []string{"nilvalue"})
+	if !errors.Is(err, plugflag.ErrBadFlag) || !strings.Contains(err.Error(), `"nilvalue"`) {
+		t.Errorf("a nil Value: %v, want ErrBadFlag naming the plugin", err)
+	}
+}
+
+// TestFlagsIndependentOfOrder builds one command's flags from the same
+// lenders in every order: the help and the clash reported are the same.
+func TestFlagsIndependentOfOrder(t *testing.T) {
+	t.Parallel()
+	mk := func(order []int, clash bool) *cli.Host {
+		lenders := []plugins.Plugin{
+			lender("a/log", "level", new(string)),
+			lender("cloud/aws", "region", new(string)),
+			lender("zeta", "x", new(string)),
+		}
+		if clash {
+			lenders = append(lenders, lender("b/log", "level", new(string)), lender("foo", "bar-baz", new(string)), lender("foo-bar", "baz", new(string)))
+		}
+		var scope []plugins.Plugin
+		for _, i := range order {
+			if i < len(lenders) {
+				scope = append(scope, lenders[i])
+			}
+		}
+		cmd := deployCmd(new(deployFlags))
+		cmd.Scope = scope
+		return &cli.Host{Tool: "tool", Stdout: &bytes.Buffer{}, Plugins: []plugins.Plugin{cmd}}
+	}
+	var wantHelp, wantErr string
+	for i, order := range permutations([]int{0, 1, 2, 3, 4, 5}) {
+		h := mk(order, false)
+		var out bytes.Buffer
+		h.Stdout = &out
+		if err := h.Main(context.Background(), []string{"deploy", "--help"}); err != nil {
+			t.Fatal(err)
+		}
+		err := mk(order, true).Main(context.Background(), []string{"deploy"})
+		if err == nil {
+			t.Fatalf("order %v: no clash reported", order)
+		}
+		if i == 0 {
+			wantHelp, wantErr = out.String(), err.Error()
+			continue
+		}
+		if diff := cmp.Diff(wantHelp, out.String()); diff != "" {
+			t.Fatalf("order %v: help differs (-first +this):\n%s", order, diff)
+		}
+		if err.Error() != wantErr {
+			t.Fatalf("order %v: error %q, first order said %q", order, err, wantErr)
+		}
+	}
+}
+
+func permutations(s []int) [][]int {
+	if len(s) <= 1 {
+		return [][]int{append([]int(nil), s...)}
+	}
+	var out [][]int
+	for i := range s {
+		rest := append(append([]int(nil), s[:i]...), s[i+1:]...)
+		for _, p := range permutations(rest) {
+			out = append(out, append([]int{s[i]}, p...))
+		}
+	}
+	return out
+}

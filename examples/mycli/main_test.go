@@ -45,7 +45,7 @@ func TestMycli(t *testing.T) {
 		{"sub-command", nil, []string{"greeters", "show", "formal"}, result{0, "formal: Good day to you, NAME.\n", ""}},
 		{"parent runs itself", nil, []string{"greeters"}, result{0, "plain\npirate\nformal\n", ""}},
 		{"calls another plugin", nil, []string{"welcome", "Ann"}, result{0, "Good day to you, Ann.\n", ""}},
-		{"hidden runs", nil, []string{"sleep", "--for=1ms"}, result{0, "", ""}},
+		{"hidden runs", nil, []string{"sleep", "--for=1ms"}, result{0, "sleeping 1ms\n", ""}},
 		{"unknown command", nil, []string{"gret"}, result{2, "", "mycli: unknown command \"gret\" (did you mean \"greet\"?)\n"}},
 		{"unknown flag", nil, []string{"greet", "--shuot"}, result{2, "", "mycli greet: unknown flag \"--shuot\" (did you mean --shout?)\n"}},
 		{"bad value", nil, []string{"sleep", "--for=soon"}, result{2, "", "mycli sleep: flag --for: invalid value \"soon\": want a duration such as 90s or 1h30m\n"}},

@@ -91,21 +91,38 @@ func (v *Version) Main(ctx context.Context, args []string) error {
 
 // Sleep is hidden: it runs when named but no help lists it. It waits, so
 // that Ctrl-C can be tried: the host cancels the context and mycli exits
-// 130.
+// 130. With --stubborn it ignores the first Ctrl-C, and the second makes
+// mycli exit at once.
 type Sleep struct {
-	For time.Duration // --for
+	For      time.Duration // --for
+	Stubborn bool          // --stubborn
+
+	stdout io.Writer
 }
 
-func (s *Sleep) Name() string { return "sleep" }
-func (s *Sleep) HidePlugin()  {}
+func (s *Sleep) Name() string          { return "sleep" }
+func (s *Sleep) HidePlugin()           {}
+func (s *Sleep) SetStdout(w io.Writer) { s.stdout = w }
 func (s *Sleep) Flags() *flag.FlagSet {
 	fs := flag.NewFlagSet(s.Name(), flag.ContinueOnError)
 	fs.DurationVar(&s.For, "for", s.For, "how long to sleep")
+	fs.BoolVar(&s.Stubborn, "stubborn", s.Stubborn, "ignore the first interrupt")
 	return fs
 }
 func (s *Sleep) Main(ctx context.Context, args []string) error {
+	w := s.stdout
+	if w == nil {
+		w = os.Stdout
+	}
+	if _, err := fmt.Fprintf(w, "sleeping %s\n", s.For); err != nil {
+		return err
+	}
+	done := ctx.Done()
+	if s.Stubborn {
+		done = nil
+	}
 	select {
-	case <-ctx.Done():
+	case <-done:
 		return ctx.Err()
 	case <-time.After(s.For):
 		return nil
