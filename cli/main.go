@@ -6,7 +6,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
+	"unicode"
 )
 
 // Run runs h with args as a program's main function would, and returns the
@@ -59,7 +62,24 @@ func Run(ctx context.Context, h *Host, args []string) int {
 	}
 }
 
-// report prints err on one line.
+// report prints err on one line: line breaks and other control bytes in
+// its text are escaped, so that the message is one line of a log.
 func report(w io.Writer, err error) {
-	fmt.Fprintln(w, err)
+	fmt.Fprintln(w, oneLine(message(err)))
+}
+
+func oneLine(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -215,3 +215,38 @@ func TestCyclesEndInTheArguments(t *testing.T) {
 		}
 	}
 }
+
+func TestBadCommandNamesAnyOrder(t *testing.T) {
+	t.Parallel()
+	badAlias := &th.Full{Command: th.Command{N: "bad", Alias: []string{"ok", ""}}}
+	badCmdName := &th.Full{Command: th.Command{N: "worse", Cmd: "two words"}}
+	good := th.CommandFunc("good", nil)
+	for _, bad := range []plugins.Plugin{badAlias, badCmdName} {
+		var msgs []string
+		for _, plugs := range [][]plugins.Plugin{{bad, good}, {good, bad}} {
+			h := &cli.Host{Tool: "tool", Stdout: &bytes.Buffer{}, Plugins: plugs}
+			err := h.Main(context.Background(), []string{"--help"})
+			if !errors.Is(err, cli.ErrBadPlugin) {
+				t.Fatalf("help with %T: %v, want ErrBadPlugin", bad, err)
+			}
+			msgs = append(msgs, err.Error())
+		}
+		if msgs[0] != msgs[1] {
+			t.Errorf("the error depends on the order: %q and %q", msgs[0], msgs[1])
+		}
+	}
+}
+
+func TestRunPrintsOneLine(t *testing.T) {
+	t.Parallel()
+	var stderr bytes.Buffer
+	h := &cli.Host{Tool: "tool", Stderr: &stderr, Plugins: []plugins.Plugin{
+		th.CommandFunc("x", func(context.Context, []string) error { return errors.New("first\nsecond\x1b[31m") }),
+	}}
+	if code := cli.Run(context.Background(), h, []string{"x"}); code != cli.ExitFailure {
+		t.Errorf("Run = %d, want %d", code, cli.ExitFailure)
+	}
+	if want := "tool x: first\\nsecond\\x1b[31m\n"; stderr.String() != want {
+		t.Errorf("Run printed %q, want %q", stderr.String(), want)
+	}
+}

@@ -289,10 +289,19 @@ func (r *run) aliases(c *command) error {
 	if !ok {
 		return nil
 	}
-	return r.call(c.node, "CmdAliases", func() error {
+	err := r.call(c.node, "CmdAliases", func() error {
 		c.aliases = a.CmdAliases()
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	for _, alias := range c.aliases {
+		if !validName(alias) {
+			return &PluginError{Plugin: c.name, Type: c.typ(), Method: "CmdAliases", Err: fmt.Errorf("%w: alias %q is empty or holds white space", ErrBadPlugin, alias)}
+		}
+	}
+	return nil
 }
 
 // cmdName reads a command's CmdName; without one it is the last element of
@@ -303,12 +312,19 @@ func (r *run) cmdName(c *command) error {
 	if !ok {
 		return nil
 	}
-	return r.call(c.node, "CmdName", func() error {
-		if s := nc.CmdName(); s != "" {
-			c.cmdName = s
-		}
-		return nil
-	})
+	var name string
+	if err := r.call(c.node, "CmdName", func() error { name = nc.CmdName(); return nil }); err != nil {
+		return err
+	}
+	switch {
+	case name == "":
+		// keep the default
+	case !validName(name):
+		return &PluginError{Plugin: c.name, Type: c.typ(), Method: "CmdName", Err: fmt.Errorf("%w: command name %q holds white space", ErrBadPlugin, name)}
+	default:
+		c.cmdName = name
+	}
+	return nil
 }
 
 // subCommands returns the sub-commands of a command that has them.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -81,5 +82,21 @@ func TestMycliInterrupted(t *testing.T) {
 	code := run(ctx, []string{"sleep", "--for=1h"}, nil, &stdout, &stderr, func(string) string { return "" })
 	if code != 130 {
 		t.Errorf("an interrupted mycli exits %d, want 130 (stderr %q)", code, stderr.String())
+	}
+}
+
+// closedWriter fails as a closed stdout does.
+type closedWriter struct{}
+
+func (closedWriter) Write([]byte) (int, error) { return 0, errors.New("write /dev/stdout: file already closed") }
+
+func TestMycliReportsFailedWrites(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"greet"}, {"--help"}, {"plugins"}, {"greeters"}} {
+		var stderr bytes.Buffer
+		code := run(context.Background(), args, nil, closedWriter{}, &stderr, func(string) string { return "" })
+		if code != 1 || !strings.Contains(stderr.String(), "file already closed") || strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("mycli %q to a closed stdout: exit %d, stderr %q; want 1 and the error once", args, code, stderr.String())
+		}
 	}
 }
