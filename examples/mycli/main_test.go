@@ -88,7 +88,9 @@ func TestMycliInterrupted(t *testing.T) {
 // closedWriter fails as a closed stdout does.
 type closedWriter struct{}
 
-func (closedWriter) Write([]byte) (int, error) { return 0, errors.New("write /dev/stdout: file already closed") }
+func (closedWriter) Write([]byte) (int, error) {
+	return 0, errors.New("write /dev/stdout: file already closed")
+}
 
 func TestMycliReportsFailedWrites(t *testing.T) {
 	t.Parallel()
