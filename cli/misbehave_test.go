@@ -250,3 +250,31 @@ func TestRunPrintsOneLine(t *testing.T) {
 		t.Errorf("Run printed %q, want %q", stderr.String(), want)
 	}
 }
+
+// flipper answers a different name each time it is asked.
+type flipper struct {
+	th.Command
+	calls int
+}
+
+func (f *flipper) Name() string {
+	f.calls++
+	return []string{"flip", "flop"}[f.calls%2]
+}
+
+func TestNameIsReadOncePerLookup(t *testing.T) {
+	t.Parallel()
+	f := &flipper{}
+	var out bytes.Buffer
+	h := &cli.Host{Tool: "tool", Stdout: &out, Plugins: []plugins.Plugin{f}}
+	err := h.Main(context.Background(), []string{"flop"})
+	if err != nil || f.calls != 1 {
+		t.Errorf("Main(flop) = %v after %d Name calls, want it run after one", err, f.calls)
+	}
+	if err := h.Main(context.Background(), []string{"--help"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "  flip\n") + strings.Count(out.String(), "  flop\n"); n != 1 {
+		t.Errorf("help lists the plugin under more than one name:\n%s", out.String())
+	}
+}
