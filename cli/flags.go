@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"sort"
 	"strings"
 
 	"github.com/markbates/safe"
@@ -378,6 +377,5 @@ func suggestFlag(fs *pflag.FlagSet, name string) string {
 	if len(best) == 0 {
 		return ""
 	}
-	sort.Strings(best)
 	return best[0]
 }

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/plughost/plughost/plugins"
 	"github.com/plughost/plughost/plugins/plugprint"
@@ -114,38 +117,53 @@ func (r *run) describe(n node) (string, error) {
 	return s, err
 }
 
-// listing lists the visible commands in plugs, the first of each name.
+// listing lists the visible commands in plugs: the first of each name,
+// sorted. Every command is checked, in the order of their names, so a bad
+// plugin is reported the same whatever the order of the slice.
 func (r *run) listing(plugs []plugins.Plugin) ([]plugprint.Command, error) {
-	var out []plugprint.Command
-	seen := map[string]bool{}
-	for _, p := range plugs {
-		if _, ok := p.(plugins.Command); !ok {
-			continue
-		}
-		n, err := r.meet(p)
-		if err != nil {
-			return nil, err
-		}
-		c := command{node: n}
-		if err := r.cmdName(&c); err != nil {
-			return nil, err
-		}
-		if seen[c.cmdName] {
-			continue
-		}
-		seen[c.cmdName] = true
-		if _, hidden := p.(plugins.Hider); hidden {
-			continue
-		}
-		if err := r.aliases(&c); err != nil {
-			return nil, err
-		}
-		desc, err := r.describe(n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, plugprint.Command{Name: c.cmdName, Aliases: c.aliases, Description: desc})
+	type entry struct {
+		c      command
+		desc   string
+		hidden bool
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	all := make([]entry, 0, len(plugs))
+	err := r.scan(plugs, func(s *scanner) bool {
+		_, hidden := s.cur.p.(plugins.Hider)
+		e := entry{hidden: hidden}
+		if !hidden {
+			s.aliases()
+			e.desc = s.description()
+		}
+		e.c = s.cur
+		all = append(all, e)
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Sort by name, then by place in the slice, so the first of each name
+	// is the one dispatch would run. Sorting indexes moves less than
+	// sorting the entries.
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		return cmp.Or(strings.Compare(all[i].c.cmdName, all[j].c.cmdName), cmp.Compare(i, j))
+	})
+	out := make([]plugprint.Command, 0, len(all))
+	prev := ""
+	for k, i := range order {
+		e := &all[i]
+		if err := r.check(&e.c); err != nil {
+			return nil, err
+		}
+		shadowed := k > 0 && e.c.cmdName == prev
+		prev = e.c.cmdName
+		if e.hidden || shadowed {
+			continue
+		}
+		out = append(out, plugprint.Command{Name: e.c.cmdName, Aliases: e.c.aliases, Description: e.desc})
+	}
 	return out, nil
 }

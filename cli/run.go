@@ -6,11 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path"
 	"reflect"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/markbates/safe"
 	"github.com/plughost/plughost/plugins"
@@ -45,10 +45,17 @@ func (n node) typ() string { return fmt.Sprintf("%T", n.p) }
 // runtime.Goexit cannot be stopped; call records it, and the goroutine that
 // Main runs the work on reports it (see guard).
 func (r *run) call(n node, method string, fn func() error) error {
+	return r.callAt(&n, &method, fn)
+}
+
+// callAt is call for a loop over many plugins under one recover: a fault
+// is put down to the plugin and method that *n and *method hold when it
+// happens.
+func (r *run) callAt(n *node, method *string, fn func() error) error {
 	finished, returned := false, false
 	defer func() {
 		if !finished {
-			r.exited(&PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: ErrGoexit})
+			r.exited(fault(*n, *method, ErrGoexit))
 		}
 	}()
 	err := safe.RunE(func() error {
@@ -59,13 +66,22 @@ func (r *run) call(n node, method string, fn func() error) error {
 	finished = true
 	switch {
 	case !returned && err == nil:
-		err = &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: fmt.Errorf("%w: panic(nil)", ErrPanic)}
+		err = fault(*n, *method, fmt.Errorf("%w: panic(nil)", ErrPanic))
 	case !returned:
-		err = &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: fmt.Errorf("%w: %s", ErrPanic, message(err))}
+		err = fault(*n, *method, fmt.Errorf("%w: %s", ErrPanic, message(err)))
 	case err != nil && isNil(err):
-		err = &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: fmt.Errorf("%w: returned a nil %T as its error", ErrBadPlugin, err)}
+		err = fault(*n, *method, fmt.Errorf("%w: returned a nil %T as its error", ErrBadPlugin, err))
 	}
 	return err
+}
+
+// fault is a *PluginError for plugin n. A nil plugin is named as such,
+// since that is why its method failed.
+func fault(n node, method string, err error) *PluginError {
+	if isNil(n.p) {
+		return &PluginError{Type: n.typ(), Err: fmt.Errorf("%w: a nil %T is in the plugins", ErrBadPlugin, n.p)}
+	}
+	return &PluginError{Plugin: n.name, Type: n.typ(), Method: method, Err: err}
 }
 
 // exited records the first plugin that ended the run's goroutine.
@@ -130,7 +146,7 @@ func isNil(v any) bool {
 func (r *run) meet(p plugins.Plugin) (node, error) {
 	n := node{p: p}
 	if isNil(p) {
-		return n, &PluginError{Type: n.typ(), Err: fmt.Errorf("%w: a nil %T is in the plugins", ErrBadPlugin, p)}
+		return n, fault(n, "", nil)
 	}
 	err := r.call(n, "Name", func() error {
 		n.name = p.Name()
@@ -148,9 +164,19 @@ func (r *run) meet(p plugins.Plugin) (node, error) {
 }
 
 func validName(s string) bool {
-	return s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar
-	}) < 0
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == 0x7f {
+			return false
+		} else if c >= utf8.RuneSelf {
+			return strings.IndexFunc(s[i:], func(r rune) bool {
+				return unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError
+			}) < 0
+		}
+	}
+	return true
 }
 
 // plugins is the PluginFeeder the run gives its plugins: a copy of the
@@ -233,100 +259,6 @@ func (r *run) named(err error, n node) error {
 	return err
 }
 
-// command is a command the run dispatched to, with the names it answers to.
-type command struct {
-	node
-	cmd     plugins.Command
-	cmdName string
-	aliases []string
-}
-
-// find returns the first command in plugs that answers to name.
-func (r *run) find(plugs []plugins.Plugin, name string) (command, bool, error) {
-	if !validName(name) {
-		return command{}, false, nil
-	}
-	for _, p := range plugs {
-		c, ok := p.(plugins.Command)
-		if !ok {
-			continue
-		}
-		n, err := r.meet(p)
-		if err != nil {
-			return command{}, false, err
-		}
-		cmd := command{node: n, cmd: c}
-		if err := r.cmdName(&cmd); err != nil {
-			return command{}, false, err
-		}
-		if err := r.aliases(&cmd); err != nil {
-			return command{}, false, err
-		}
-		if cmd.answers(name) {
-			return cmd, true, nil
-		}
-	}
-	return command{}, false, nil
-}
-
-// answers reports whether the command answers to name: its command name
-// (CmdName, or else the last element of its Name) or an alias.
-func (c command) answers(name string) bool {
-	if c.cmdName == name {
-		return true
-	}
-	for _, a := range c.aliases {
-		if a == name {
-			return true
-		}
-	}
-	return false
-}
-
-// aliases reads a command's CmdAliases.
-func (r *run) aliases(c *command) error {
-	a, ok := c.p.(plugins.Aliaser)
-	if !ok {
-		return nil
-	}
-	err := r.call(c.node, "CmdAliases", func() error {
-		c.aliases = a.CmdAliases()
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for _, alias := range c.aliases {
-		if !validName(alias) {
-			return &PluginError{Plugin: c.name, Type: c.typ(), Method: "CmdAliases", Err: fmt.Errorf("%w: alias %q is empty or holds white space", ErrBadPlugin, alias)}
-		}
-	}
-	return nil
-}
-
-// cmdName reads a command's CmdName; without one it is the last element of
-// its Name.
-func (r *run) cmdName(c *command) error {
-	c.cmdName = path.Base(c.name)
-	nc, ok := c.p.(plugins.NamedCommand)
-	if !ok {
-		return nil
-	}
-	var name string
-	if err := r.call(c.node, "CmdName", func() error { name = nc.CmdName(); return nil }); err != nil {
-		return err
-	}
-	switch {
-	case name == "":
-		// keep the default
-	case !validName(name):
-		return &PluginError{Plugin: c.name, Type: c.typ(), Method: "CmdName", Err: fmt.Errorf("%w: command name %q holds white space", ErrBadPlugin, name)}
-	default:
-		c.cmdName = name
-	}
-	return nil
-}
-
 // subCommands returns the sub-commands of a command that has them.
 func (r *run) subCommands(c command) ([]plugins.Plugin, bool, error) {
 	sc, ok := c.p.(plugins.SubCommander)
@@ -368,8 +300,12 @@ func (r *run) lookup(plugs []plugins.Plugin, at []string, name string) (command,
 	if err != nil || ok {
 		return c, err
 	}
+	suggestions, err := r.suggest(plugs, name)
+	if err != nil {
+		return c, err
+	}
 	msg := fmt.Sprintf("%q", name)
-	if s := r.suggest(plugs, name); len(s) > 0 {
+	if s := suggestions; len(s) > 0 {
 		msg += fmt.Sprintf(" (did you mean %s?)", orList(s))
 	}
 	return command{}, &UsageError{Path: strings.Join(at, " "), Err: fmt.Errorf("%w %s", ErrUnknownCommand, msg)}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -9,33 +10,30 @@ import (
 )
 
 // suggest returns the visible command names in plugs closest to name.
-func (r *run) suggest(plugs []plugins.Plugin, name string) []string {
-	var names []string
-	seen := map[string]bool{}
-	for _, p := range plugs {
-		if _, ok := p.(plugins.Command); !ok {
-			continue
+// Since a command was not found, it also vets every command's names: a
+// plugin that could not be named on a command line may be the one meant,
+// so it is reported instead (the one with the least name, whatever the
+// order of the slice).
+func (r *run) suggest(plugs []plugins.Plugin, name string) ([]string, error) {
+	m := newMatcher(name)
+	var bad *command
+	err := r.scan(plugs, func(s *scanner) bool {
+		if !validName(s.cur.name) || !validName(s.cur.cmdName) || isNil(s.cur.p) {
+			if bad == nil || s.cur.typ()+s.cur.name < bad.typ()+bad.name {
+				c := s.cur
+				bad = &c
+			}
+			return false
 		}
-		if _, hidden := p.(plugins.Hider); hidden {
-			continue
+		if _, hidden := s.cur.p.(plugins.Hider); !hidden {
+			m.add(s.cur.cmdName)
 		}
-		n, err := r.meet(p)
-		if err != nil {
-			continue
-		}
-		c := command{node: n}
-		if r.cmdName(&c) != nil || seen[c.cmdName] {
-			continue
-		}
-		seen[c.cmdName] = true
-		names = append(names, c.cmdName)
+		return false
+	})
+	if err == nil && bad != nil {
+		err = r.check(bad)
 	}
-	best := closest(name, names)
-	sort.Strings(best)
-	if len(best) > 3 {
-		best = best[:3]
-	}
-	return best
+	return m.result(), err
 }
 
 // orList quotes names and joins them with "or".
@@ -50,35 +48,104 @@ func orList(names []string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
-// closest returns the candidates nearest to name: those it is a prefix of,
-// or else those within a small edit distance (one edit for short names, two
-// from four letters on), all at the smallest distance found.
+// closest returns the candidates nearest to name (see matcher).
 func closest(name string, candidates []string) []string {
-	if name == "" {
-		return nil
+	m := newMatcher(name)
+	for _, c := range candidates {
+		m.add(c)
 	}
+	return m.result()
+}
+
+// matcher keeps the candidates nearest to a name: those it is a prefix
+// of, or else those within a small edit distance (one edit for short
+// names, two from four letters on), all at the smallest distance found. A
+// candidate farther than the best so far costs little: the distance gives
+// up as soon as it cannot win.
+type matcher struct {
+	name      string
+	limit     int
+	bestDist  int
+	best      []string
+	peq       *[256]uint64 // for names of up to 64 bytes: see myers
+	prev, cur []int        // for longer names: see distance
+}
+
+func newMatcher(name string) *matcher {
 	limit := 1
 	if len(name) >= 4 {
 		limit = 2
 	}
-	var best []string
-	bestDist := limit + 1
-	prev := make([]int, len(name)+1)
-	cur := make([]int, len(name)+1)
-	for _, c := range candidates {
-		d := distance(name, c, bestDist+1, prev, cur)
-		if len(name) >= 2 && strings.HasPrefix(c, name) {
-			d = 0
+	m := &matcher{name: name, limit: limit, bestDist: limit + 1}
+	if len(name) <= 64 {
+		m.peq = new([256]uint64)
+		for i := 0; i < len(name); i++ {
+			m.peq[name[i]] |= 1 << i
 		}
-		switch {
-		case d < bestDist:
-			bestDist = d
-			best = append(best[:0], c)
-		case d == bestDist && d <= limit:
-			best = append(best, c)
-		}
+	} else {
+		m.prev, m.cur = make([]int, len(name)+1), make([]int, len(name)+1)
 	}
-	return best
+	return m
+}
+
+func (m *matcher) add(c string) {
+	if m.name == "" {
+		return
+	}
+	d := 0
+	switch {
+	case len(m.name) >= 2 && strings.HasPrefix(c, m.name):
+	case len(c)-len(m.name) > m.bestDist || len(m.name)-len(c) > m.bestDist:
+		return // too far apart in length to win
+	case m.peq != nil:
+		d = myers(m.peq, len(m.name), c)
+	default:
+		d = distance(m.name, c, m.bestDist+1, m.prev, m.cur)
+	}
+	switch {
+	case d < m.bestDist:
+		m.bestDist = d
+		m.best = append(m.best[:0], c)
+	case d == m.bestDist && d <= m.limit:
+		m.best = append(m.best, c)
+	}
+}
+
+// result returns up to three of the nearest candidates, sorted, each once.
+func (m *matcher) result() []string {
+	sort.Strings(m.best)
+	out := slices.Compact(m.best)
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+// myers is the Levenshtein distance between a pattern of m bytes (1 to
+// 64), given by its table of positions peq, and text: Myers' bit-parallel
+// algorithm, as Hyyrö put it for whole strings. One column of the edit
+// matrix is two words, so a text costs a few operations a byte.
+func myers(peq *[256]uint64, m int, text string) int {
+	pv, mv := ^uint64(0), uint64(0)
+	last := uint64(1) << (m - 1)
+	score := m
+	for i := 0; i < len(text); i++ {
+		eq := peq[text[i]]
+		xv := eq | mv
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		if ph&last != 0 {
+			score++
+		} else if mh&last != 0 {
+			score--
+		}
+		ph = ph<<1 | 1
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+	}
+	return score
 }
 
 // distance is the Levenshtein distance between a and b if it is below

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // Help is everything the help of one command, or of the tool itself, shows.
@@ -132,23 +132,34 @@ func printFlags(w io.Writer, flags []Flag) {
 	table(w, rows)
 }
 
-// table writes rows indented by two spaces, their second column aligned,
-// with no white space left at the end of a line (tabwriter pads a short
-// first column even when the second is empty).
+// table writes rows indented by two spaces, their second column aligned
+// three spaces past the widest first cell, with no white space left at the
+// end of a line. It builds the whole table and writes it once: a listing of
+// ten thousand commands is one write.
 func table(w io.Writer, rows [][2]string) {
-	var b strings.Builder
-	tw := tabwriter.NewWriter(&b, 0, 0, 3, ' ', 0)
+	width, size := 0, 0
 	for _, r := range rows {
-		fmt.Fprintf(tw, "  %s\t%s\n", r[0], r[1])
+		width = max(width, utf8.RuneCountInString(r[0]))
+		size += len(r[0]) + len(r[1])
 	}
-	tw.Flush() // writing to a strings.Builder cannot fail
-	lines := strings.SplitAfter(b.String(), "\n")
-	for i, l := range lines {
-		if strings.HasSuffix(l, "\n") {
-			lines[i] = strings.TrimRight(l[:len(l)-1], " ") + "\n"
+	var b strings.Builder
+	b.Grow(size + len(rows)*(width+6))
+	for _, r := range rows {
+		b.WriteString("  ")
+		second := strings.TrimRight(r[1], " ")
+		if second == "" {
+			b.WriteString(strings.TrimRight(r[0], " "))
+			b.WriteByte('\n')
+			continue
 		}
+		b.WriteString(r[0])
+		for range width + 3 - utf8.RuneCountInString(r[0]) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(second)
+		b.WriteByte('\n')
 	}
-	io.WriteString(w, strings.Join(lines, ""))
+	io.WriteString(w, b.String())
 }
 
 // words joins the non-empty ones of ws with spaces.
