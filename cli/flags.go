@@ -107,23 +107,23 @@ func (r *run) commandFlags(at []string, c command) (*pflag.FlagSet, *bool, []fla
 
 // merge joins the flag groups of one command, reporting clashes.
 func merge(groups [][]flagInfo) ([]flagInfo, error) {
-	flat := make([][]plugflag.Flag, len(groups))
-	byName := map[string]flagInfo{}
-	for i, g := range groups {
-		for _, f := range g {
-			flat[i] = append(flat[i], f.Flag)
-			byName[f.Plugin+"\x00"+f.Name] = f
-		}
+	n := 0
+	for _, g := range groups {
+		n += len(g)
 	}
-	merged, err := plugflag.Merge(flat...)
-	if err != nil {
+	infos := make([]flagInfo, 0, n)
+	for _, g := range groups {
+		infos = append(infos, g...)
+	}
+	flat := make([]plugflag.Flag, len(infos))
+	for i := range infos {
+		flat[i] = infos[i].Flag
+	}
+	// Merge keeps the order it is given, so infos lines up with it.
+	if _, err := plugflag.Merge(flat); err != nil {
 		return nil, err
 	}
-	out := make([]flagInfo, len(merged))
-	for i, f := range merged {
-		out[i] = byName[f.Plugin+"\x00"+f.Name]
-	}
-	return out, nil
+	return infos, nil
 }
 
 // gather reads the flags a plugin declares, its own or lent, and puts each
@@ -143,13 +143,14 @@ func (r *run) gather(n node, lent bool) ([]flagInfo, error) {
 		if err != nil {
 			return err
 		}
+		defs, err := r.h.restore(n, flags)
+		if err != nil {
+			return err
+		}
 		out = make([]flagInfo, len(flags))
 		for i, f := range flags {
-			fi := flagInfo{Flag: f, owner: n, bool: f.IsBool()}
+			fi := flagInfo{Flag: f, owner: n, bool: f.IsBool(), def: defs[i]}
 			fi.typ, fi.usage = typeOf(f)
-			if fi.def, err = r.h.restore(n, f); err != nil {
-				return err
-			}
 			out[i] = fi
 		}
 		return nil
@@ -161,41 +162,54 @@ func (r *run) gather(n node, lent bool) ([]flagInfo, error) {
 	return out, err
 }
 
-// restore returns the default of a plugin's flag: its value when this host
-// first built it. A flag whose value differs is put back to it first, so
-// nothing set in one run leaks into the next.
-func (h *Host) restore(n node, f plugflag.Flag) (string, error) {
+// restore returns the defaults of a plugin's flags: their values when
+// this host first built them. A flag whose value differs is put back to it
+// first, so nothing set in one run leaks into the next.
+func (h *Host) restore(n node, flags []plugflag.Flag) ([]string, error) {
 	var key any = n.typ() + "\x00" + n.name
 	if reflect.TypeOf(n.p).Kind() == reflect.Pointer {
 		key = n.p
 	}
-	k := defaultKey{plugin: key, flag: f.Name}
-	var cur string
-	if safe.Run(func() { cur = f.Value.String() }) != nil {
+	cur := make([]string, len(flags))
+	known := make([]bool, len(flags))
+	for i, f := range flags {
 		// A value that cannot say what it holds has no default to show
 		// or put back; help and the run go on without one.
-		return "", nil
+		known[i] = safe.Run(func() { cur[i] = f.Value.String() }) == nil
 	}
+	defs := make([]string, len(flags))
 	h.mu.Lock()
-	def, ok := h.defaults[k]
-	if !ok {
-		if h.defaults == nil {
-			h.defaults = map[defaultKey]string{}
+	if h.defaults == nil {
+		h.defaults = map[defaultKey]string{}
+	}
+	for i, f := range flags {
+		if !known[i] {
+			continue
 		}
-		h.defaults[k] = cur
-		def = cur
+		k := defaultKey{plugin: key, flag: f.Name}
+		def, ok := h.defaults[k]
+		if !ok {
+			h.defaults[k] = cur[i]
+			def = cur[i]
+		}
+		defs[i] = def
 	}
 	h.mu.Unlock()
-	var err error
-	if rs, isResetter := f.Value.(plugflag.Resetter); isResetter {
-		err = rs.Reset(def)
-	} else if cur != def {
-		err = f.Value.Set(def)
+	for i, f := range flags {
+		if !known[i] {
+			continue
+		}
+		var err error
+		if rs, isResetter := f.Value.(plugflag.Resetter); isResetter {
+			err = rs.Reset(defs[i])
+		} else if cur[i] != defs[i] {
+			err = f.Value.Set(defs[i])
+		}
+		if err != nil {
+			return nil, fmt.Errorf("flag --%s: cannot put back its default %q: %w", f.Name, defs[i], err)
+		}
 	}
-	if err != nil {
-		return def, fmt.Errorf("flag --%s: cannot put back its default %q: %w", f.Name, def, err)
-	}
-	return def, nil
+	return defs, nil
 }
 
 // typeOf names the kind of value a flag takes, for help.

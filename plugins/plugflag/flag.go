@@ -6,7 +6,6 @@ import (
 	"path"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -75,11 +74,14 @@ func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
 
 	// A one-letter flag that shares its variable with a long flag is that
 	// flag's shorthand. VisitAll is sorted, so the pairing is stable.
-	short := map[*flag.Flag]string{}
-	twin := map[*flag.Flag]bool{}
+	var short map[*flag.Flag]string
+	var twin map[*flag.Flag]bool
 	for _, s := range all {
 		if len(s.Name) != 1 {
 			continue
+		}
+		if short == nil {
+			short, twin = map[*flag.Flag]string{}, map[*flag.Flag]bool{}
 		}
 		for _, l := range all {
 			if len(l.Name) > 1 && short[l] == "" && sameVar(s.Value, l.Value) {
@@ -122,7 +124,7 @@ func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
 		}
 		out = append(out, nf)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	slices.SortFunc(out, func(a, b Flag) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
 }
 
@@ -174,6 +176,19 @@ func Merge(groups ...[]Flag) ([]Flag, error) {
 	out := make([]Flag, 0, n)
 	for _, g := range groups {
 		out = append(out, g...)
+	}
+	// Most flag sets have no clash: find that out cheaply first.
+	first := make(map[string]bool, n)
+	clash := false
+	for _, f := range out {
+		clash = clash || first[f.Name] || f.Shorthand != "" && first["-"+f.Shorthand]
+		first[f.Name] = true
+		if f.Shorthand != "" {
+			first["-"+f.Shorthand] = true
+		}
+	}
+	if !clash {
+		return out, nil
 	}
 	// Every pair of plugins that declare one name (or one plugin that
 	// declares it twice) is a conflict, and the least of them is reported,
