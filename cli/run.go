@@ -205,8 +205,8 @@ func (r *run) plugins() []plugins.Plugin {
 	return plugs
 }
 
-// feed gives a plugin what it needs from the host: each needer interface is
-// checked on its own. A plugin is fed once a run.
+// feed gives a plugin what it needs from the host. A plugin is fed once a
+// run.
 func (r *run) feed(n node) error {
 	if reflect.TypeOf(n.p).Kind() == reflect.Pointer {
 		r.mu.Lock()
@@ -220,38 +220,38 @@ func (r *run) feed(n node) error {
 			return nil
 		}
 	}
-	if p, ok := n.p.(plugins.PluginNeeder); ok {
-		if err := r.call(n, "WithPlugins", func() error { p.WithPlugins(r.feeder); return nil }); err != nil {
-			return r.named(err, n)
+	// Each need is checked on its own, so a plugin gets all it asks for.
+	method := ""
+	err := r.callAt(&n, &method, func() error {
+		if p, ok := n.p.(plugins.PluginNeeder); ok {
+			method = "WithPlugins"
+			p.WithPlugins(r.feeder)
 		}
-	}
-	if p, ok := n.p.(plugins.HostNeeder); ok {
-		if err := r.call(n, "WithHost", func() error { p.WithHost(r.h); return nil }); err != nil {
-			return r.named(err, n)
+		if p, ok := n.p.(plugins.HostNeeder); ok {
+			method = "WithHost"
+			p.WithHost(r.h)
 		}
-	}
-	if p, ok := n.p.(plugins.StdinNeeder); ok {
-		if err := r.call(n, "SetStdin", func() error { p.SetStdin(r.stdin); return nil }); err != nil {
-			return r.named(err, n)
+		if p, ok := n.p.(plugins.StdinNeeder); ok {
+			method = "SetStdin"
+			p.SetStdin(r.stdin)
 		}
-	}
-	if p, ok := n.p.(plugins.StdoutNeeder); ok {
-		if err := r.call(n, "SetStdout", func() error { p.SetStdout(r.stdout); return nil }); err != nil {
-			return r.named(err, n)
+		if p, ok := n.p.(plugins.StdoutNeeder); ok {
+			method = "SetStdout"
+			p.SetStdout(r.stdout)
 		}
-	}
-	if p, ok := n.p.(plugins.StderrNeeder); ok {
-		if err := r.call(n, "SetStderr", func() error { p.SetStderr(r.stderr); return nil }); err != nil {
-			return r.named(err, n)
+		if p, ok := n.p.(plugins.StderrNeeder); ok {
+			method = "SetStderr"
+			p.SetStderr(r.stderr)
 		}
-	}
-	return nil
+		return nil
+	})
+	return r.named(err, n)
 }
 
 // named fills in the plugin's name on a fault met before it was read.
 func (r *run) named(err error, n node) error {
 	var pe *PluginError
-	if n.name == "" && errors.As(err, &pe) && pe.Plugin == "" {
+	if err != nil && n.name == "" && errors.As(err, &pe) && pe.Plugin == "" {
 		if m, merr := r.meet(n.p); merr == nil {
 			pe.Plugin = m.name
 		}
