@@ -166,9 +166,9 @@ func (r *run) gather(n node, lent bool) ([]flagInfo, error) {
 // this host first built them. A flag whose value differs is put back to it
 // first, so nothing set in one run leaks into the next.
 func (h *Host) restore(n node, flags []plugflag.Flag) ([]string, error) {
-	var key any = n.typ() + "\x00" + n.name
-	if reflect.TypeOf(n.p).Kind() == reflect.Pointer {
-		key = n.p
+	var key any = n.p
+	if reflect.TypeOf(n.p).Kind() != reflect.Pointer {
+		key = n.typ() + "\x00" + n.name
 	}
 	cur := make([]string, len(flags))
 	known := make([]bool, len(flags))

@@ -118,52 +118,52 @@ func (r *run) describe(n node) (string, error) {
 }
 
 // listing lists the visible commands in plugs: the first of each name,
-// sorted. Every command is checked, in the order of their names, so a bad
-// plugin is reported the same whatever the order of the slice.
+// sorted. Every command is checked, and the fault of the one with the least
+// name is reported, so a bad plugin is reported the same whatever the order
+// of the slice.
 func (r *run) listing(plugs []plugins.Plugin) ([]plugprint.Command, error) {
-	type entry struct {
-		c      command
-		desc   string
-		hidden bool
-	}
-	all := make([]entry, 0, len(plugs))
+	all := make([]plugprint.Command, 0, len(plugs))
+	var hidden []bool
+	var bad *command
 	err := r.scan(plugs, func(s *scanner) bool {
-		_, hidden := s.cur.p.(plugins.Hider)
-		e := entry{hidden: hidden}
-		if !hidden {
-			s.aliases()
-			e.desc = s.description()
+		_, hide := s.cur.p.(plugins.Hider)
+		c := plugprint.Command{Name: s.cur.cmdName}
+		if !hide {
+			c.Aliases = s.aliases()
+			c.Description = s.description()
 		}
-		e.c = s.cur
-		all = append(all, e)
+		if r.check(&s.cur) != nil && (bad == nil || s.cur.cmdName < bad.cmdName) {
+			cur := s.cur
+			bad = &cur
+		}
+		all = append(all, c)
+		hidden = append(hidden, hide)
 		return false
 	})
 	if err != nil {
 		return nil, err
 	}
-	// Sort by name, then by place in the slice, so the first of each name
-	// is the one dispatch would run. Sorting indexes moves less than
-	// sorting the entries.
-	order := make([]int, len(all))
-	for i := range order {
-		order[i] = i
+	if bad != nil {
+		return nil, r.check(bad)
 	}
-	slices.SortFunc(order, func(i, j int) int {
-		return cmp.Or(strings.Compare(all[i].c.cmdName, all[j].c.cmdName), cmp.Compare(i, j))
+	// Sort by name, then by place in the slice, so the first of each name
+	// is the one dispatch would run.
+	order := make([]int32, len(all))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		return cmp.Or(strings.Compare(all[i].Name, all[j].Name), cmp.Compare(i, j))
 	})
 	out := make([]plugprint.Command, 0, len(all))
 	prev := ""
 	for k, i := range order {
-		e := &all[i]
-		if err := r.check(&e.c); err != nil {
-			return nil, err
-		}
-		shadowed := k > 0 && e.c.cmdName == prev
-		prev = e.c.cmdName
-		if e.hidden || shadowed {
+		shadowed := k > 0 && all[i].Name == prev
+		prev = all[i].Name
+		if hidden[i] || shadowed {
 			continue
 		}
-		out = append(out, plugprint.Command{Name: e.c.cmdName, Aliases: e.c.aliases, Description: e.desc})
+		out = append(out, all[i])
 	}
 	return out, nil
 }

@@ -189,6 +189,14 @@ func (r *run) plugins() []plugins.Plugin {
 	r.fedAll = true
 	r.mu.Unlock()
 	if first {
+		// Feeding every plugin fills r.fed: size it once.
+		r.mu.Lock()
+		fed := make(map[plugins.Plugin]bool, len(plugs)+len(r.fed))
+		for p := range r.fed {
+			fed[p] = true
+		}
+		r.fed = fed
+		r.mu.Unlock()
 		for _, p := range plugs {
 			if p == nil {
 				continue

@@ -1,6 +1,7 @@
 package plugprint
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -73,15 +74,13 @@ func Print(w io.Writer, h Help) error {
 
 	if len(h.Commands) > 0 {
 		fmt.Fprintf(ew, "\nCommands:\n")
-		rows := make([][2]string, len(h.Commands))
-		for i, c := range h.Commands {
-			desc := c.Description
-			if len(c.Aliases) > 0 {
-				desc = words(desc, fmt.Sprintf("(aliases: %s)", strings.Join(c.Aliases, ", ")))
+		table(ew, len(h.Commands), func(i int) string { return h.Commands[i].Name }, func(i int) string {
+			c := h.Commands[i]
+			if len(c.Aliases) == 0 {
+				return c.Description
 			}
-			rows[i] = [2]string{c.Name, desc}
-		}
-		table(ew, rows)
+			return words(c.Description, fmt.Sprintf("(aliases: %s)", strings.Join(c.Aliases, ", ")))
+		})
 	}
 
 	if len(h.Flags) > 0 {
@@ -110,56 +109,58 @@ func Print(w io.Writer, h Help) error {
 }
 
 func printFlags(w io.Writer, flags []Flag) {
-	rows := make([][2]string, len(flags))
-	for i, f := range flags {
-		left := "    --" + f.Name
+	left := func(i int) string {
+		f := flags[i]
+		l := "    --" + f.Name
 		if f.Shorthand != "" {
-			left = "-" + f.Shorthand + ", --" + f.Name
+			l = "-" + f.Shorthand + ", --" + f.Name
 		}
 		if f.Type != "" {
-			left += " " + f.Type
+			l += " " + f.Type
 		}
-		usage := f.Usage
-		if !isZero(f.Default) {
-			if f.Type == "string" {
-				usage = words(usage, fmt.Sprintf("(default %q)", f.Default))
-			} else {
-				usage = words(usage, fmt.Sprintf("(default %s)", f.Default))
-			}
-		}
-		rows[i] = [2]string{left, usage}
+		return l
 	}
-	table(w, rows)
+	right := func(i int) string {
+		f := flags[i]
+		switch {
+		case isZero(f.Default):
+			return f.Usage
+		case f.Type == "string":
+			return words(f.Usage, fmt.Sprintf("(default %q)", f.Default))
+		}
+		return words(f.Usage, fmt.Sprintf("(default %s)", f.Default))
+	}
+	table(w, len(flags), left, right)
 }
 
-// table writes rows indented by two spaces, their second column aligned
-// three spaces past the widest first cell, with no white space left at the
-// end of a line. It builds the whole table and writes it once: a listing of
-// ten thousand commands is one write.
-func table(w io.Writer, rows [][2]string) {
-	width, size := 0, 0
-	for _, r := range rows {
-		width = max(width, utf8.RuneCountInString(r[0]))
-		size += len(r[0]) + len(r[1])
+// table writes n rows indented by two spaces, the right cells aligned
+// three spaces past the widest left cell, with no white space left at the
+// end of a line. It writes a line at a time through one buffer, so a
+// listing of ten thousand commands is neither built in memory first nor
+// ten thousand writes.
+func table(w io.Writer, n int, left, right func(i int) string) {
+	width := 0
+	for i := range n {
+		width = max(width, utf8.RuneCountInString(left(i)))
 	}
-	var b strings.Builder
-	b.Grow(size + len(rows)*(width+6))
-	for _, r := range rows {
-		b.WriteString("  ")
-		second := strings.TrimRight(r[1], " ")
-		if second == "" {
-			b.WriteString(strings.TrimRight(r[0], " "))
-			b.WriteByte('\n')
+	bw := bufio.NewWriter(w)
+	for i := range n {
+		l := left(i)
+		bw.WriteString("  ")
+		r := strings.TrimRight(right(i), " ")
+		if r == "" {
+			bw.WriteString(strings.TrimRight(l, " "))
+			bw.WriteByte('\n')
 			continue
 		}
-		b.WriteString(r[0])
-		for range width + 3 - utf8.RuneCountInString(r[0]) {
-			b.WriteByte(' ')
+		bw.WriteString(l)
+		for range width + 3 - utf8.RuneCountInString(l) {
+			bw.WriteByte(' ')
 		}
-		b.WriteString(second)
-		b.WriteByte('\n')
+		bw.WriteString(r)
+		bw.WriteByte('\n')
 	}
-	io.WriteString(w, b.String())
+	bw.Flush() // the error stays in w, an errWriter
 }
 
 // words joins the non-empty ones of ws with spaces.
