@@ -181,79 +181,100 @@ func validName(s string) bool {
 
 // plugins is the PluginFeeder the run gives its plugins: a copy of the
 // host's plugins as they stand, each fed before it is returned for the
-// first time.
+// first time. Feeding them all runs under one recover, as a scan does.
 func (r *run) plugins() []plugins.Plugin {
 	plugs := append([]plugins.Plugin(nil), r.h.Plugins...)
 	r.mu.Lock()
 	first := !r.fedAll
 	r.fedAll = true
-	r.mu.Unlock()
 	if first {
-		// Feeding every plugin fills r.fed: size it once.
-		r.mu.Lock()
 		fed := make(map[plugins.Plugin]bool, len(plugs)+len(r.fed))
 		for p := range r.fed {
 			fed[p] = true
 		}
 		r.fed = fed
-		r.mu.Unlock()
+	}
+	r.mu.Unlock()
+	if !first {
+		return plugs
+	}
+	var n node
+	method := ""
+	err := r.callAt(&n, &method, func() error {
 		for _, p := range plugs {
-			if p == nil {
-				continue
-			}
-			if err := r.feed(node{p: p}); err != nil {
-				r.mu.Lock()
-				if r.lateErr == nil {
-					r.lateErr = err
-				}
-				r.mu.Unlock()
+			if p != nil && r.firstFeed(p) {
+				n = node{p: p}
+				r.give(p, &method)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		r.mu.Lock()
+		if r.lateErr == nil {
+			r.lateErr = r.named(err, n)
+		}
+		r.mu.Unlock()
 	}
 	return plugs
 }
 
-// feed gives a plugin what it needs from the host. A plugin is fed once a
-// run.
+// feed gives a plugin what it needs from the host, once a run.
 func (r *run) feed(n node) error {
-	if reflect.TypeOf(n.p).Kind() == reflect.Pointer {
-		r.mu.Lock()
-		done := r.fed[n.p]
-		if r.fed == nil {
-			r.fed = map[plugins.Plugin]bool{}
-		}
-		r.fed[n.p] = true
-		r.mu.Unlock()
-		if done {
-			return nil
-		}
+	if !r.firstFeed(n.p) {
+		return nil
 	}
-	// Each need is checked on its own, so a plugin gets all it asks for.
 	method := ""
 	err := r.callAt(&n, &method, func() error {
-		if p, ok := n.p.(plugins.PluginNeeder); ok {
-			method = "WithPlugins"
-			p.WithPlugins(r.feeder)
-		}
-		if p, ok := n.p.(plugins.HostNeeder); ok {
-			method = "WithHost"
-			p.WithHost(r.h)
-		}
-		if p, ok := n.p.(plugins.StdinNeeder); ok {
-			method = "SetStdin"
-			p.SetStdin(r.stdin)
-		}
-		if p, ok := n.p.(plugins.StdoutNeeder); ok {
-			method = "SetStdout"
-			p.SetStdout(r.stdout)
-		}
-		if p, ok := n.p.(plugins.StderrNeeder); ok {
-			method = "SetStderr"
-			p.SetStderr(r.stderr)
-		}
+		r.give(n.p, &method)
 		return nil
 	})
 	return r.named(err, n)
+}
+
+// firstFeed reports whether p is yet to be fed this run, and marks it fed.
+// A plugin that is not a pointer cannot be told from a copy of itself, so
+// it is fed each time; the needer setters only store what they are given.
+func (r *run) firstFeed(p plugins.Plugin) bool {
+	if reflect.TypeOf(p).Kind() != reflect.Pointer {
+		return true
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.fed[p] {
+		return false
+	}
+	if r.fed == nil {
+		r.fed = map[plugins.Plugin]bool{}
+	}
+	r.fed[p] = true
+	return true
+}
+
+// give calls each needer setter p implements: each need is checked on its
+// own, so a plugin gets all it asks for. *method names the setter running,
+// for a fault.
+func (r *run) give(p plugins.Plugin, method *string) {
+	if x, ok := p.(plugins.PluginNeeder); ok {
+		*method = "WithPlugins"
+		x.WithPlugins(r.feeder)
+	}
+	if x, ok := p.(plugins.HostNeeder); ok {
+		*method = "WithHost"
+		x.WithHost(r.h)
+	}
+	if x, ok := p.(plugins.StdinNeeder); ok {
+		*method = "SetStdin"
+		x.SetStdin(r.stdin)
+	}
+	if x, ok := p.(plugins.StdoutNeeder); ok {
+		*method = "SetStdout"
+		x.SetStdout(r.stdout)
+	}
+	if x, ok := p.(plugins.StderrNeeder); ok {
+		*method = "SetStderr"
+		x.SetStderr(r.stderr)
+	}
 }
 
 // named fills in the plugin's name on a fault met before it was read.
