@@ -1,0 +1,14 @@
+// Command cobra is the comparison's program on cobra; BENCH_N sets how many
+// commands it has. See bench/README.md.
+package main
+
+import (
+	"os"
+
+	"github.com/plughost/plughost/bench/internal/spec"
+	"github.com/plughost/plughost/bench/tools/cobra"
+)
+
+func main() {
+	os.Exit(cobra.Run(spec.N(), os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,14 @@
+// Command floor is the comparison's program on floor; BENCH_N sets how many
+// commands it has. See bench/README.md.
+package main
+
+import (
+	"os"
+
+	"github.com/plughost/plughost/bench/internal/spec"
+	"github.com/plughost/plughost/bench/tools/floor"
+)
+
+func main() {
+	os.Exit(floor.Run(spec.N(), os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,14 @@
+// Command kong is the comparison's program on kong; BENCH_N sets how many
+// commands it has. See bench/README.md.
+package main
+
+import (
+	"os"
+
+	"github.com/plughost/plughost/bench/internal/spec"
+	"github.com/plughost/plughost/bench/tools/kong"
+)
+
+func main() {
+	os.Exit(kong.Run(spec.N(), os.Args[1:], os.Stdout, os.Stderr))
+}

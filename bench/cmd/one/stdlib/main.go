@@ -1,0 +1,22 @@
+// Command stdlib is a one-command tool on the standard library alone, for
+// binary size.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	if len(os.Args) < 2 || os.Args[1] != "hello" {
+		fmt.Fprintln(os.Stderr, "usage: tool hello [--name NAME]")
+		os.Exit(2)
+	}
+	fs := flag.NewFlagSet("tool hello", flag.ContinueOnError)
+	who := fs.String("name", "world", "who to greet")
+	if err := fs.Parse(os.Args[2:]); err != nil {
+		os.Exit(2)
+	}
+	fmt.Printf("Hello, %s!\n", *who)
+}

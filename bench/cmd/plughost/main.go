@@ -1,0 +1,14 @@
+// Command plughost is the comparison's program on plughost; BENCH_N sets how many
+// commands it has. See bench/README.md.
+package main
+
+import (
+	"os"
+
+	"github.com/plughost/plughost/bench/internal/spec"
+	"github.com/plughost/plughost/bench/tools/plughost"
+)
+
+func main() {
+	os.Exit(plughost.Run(spec.N(), os.Args[1:], os.Stdout, os.Stderr))
+}

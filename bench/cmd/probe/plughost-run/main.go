@@ -1,0 +1,19 @@
+// Command plughost-run is the comparison's plughost program run through
+// cli.Run, as a tool's main would, so with its SIGINT handling; the
+// comparison's own plughost program calls Host.Main, like every other
+// program there, which installs no signal handler.
+package main
+
+import (
+	"context"
+	"os"
+
+	"github.com/plughost/plughost/bench/internal/spec"
+	"github.com/plughost/plughost/bench/tools/plughost"
+	"github.com/plughost/plughost/cli"
+)
+
+func main() {
+	h := plughost.New(spec.N(), false, os.Stdout, os.Stderr)
+	os.Exit(cli.Run(context.Background(), h, os.Args[1:]))
+}

@@ -1,0 +1,451 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/plughost/plughost/bench/internal/spec"
+)
+
+var nan = math.NaN()
+
+// results is everything one run measured.
+type results struct {
+	config
+	machine machineInfo
+	builds  *builds
+	repo    string
+	cells   []*cell
+	cgo     *cell
+	startup *cell
+	inproc  map[string]benchResult // bench/inprocess_test.go
+	focus   *focus
+	cli     map[string]benchResult // cli/bench_test.go
+	took    time.Duration
+
+	launchHWM int64 // KiB: the least peak RSS a program can be seen to have
+}
+
+// repoState names the library commit measured, and any uncommitted
+// changes to the library's own packages.
+func repoState(root string) string {
+	rev, err := exec.Command("git", "-C", root, "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return "an unknown commit (not a git checkout)"
+	}
+	s := "commit " + strings.TrimSpace(string(rev))
+	st, err := exec.Command("git", "-C", root, "status", "--porcelain", "--", "cli", "cmds", "plugins", "internal", "go.mod").Output()
+	if err == nil && len(strings.TrimSpace(string(st))) > 0 {
+		var files []string
+		for _, l := range strings.Split(strings.TrimSpace(string(st)), "\n") {
+			files = append(files, "`"+strings.TrimSpace(l[2:])+"`")
+		}
+		s += " with uncommitted changes to " + strings.Join(files, ", ")
+	}
+	return s
+}
+
+func (r *results) cell(scenario string, n int) *cell {
+	for _, c := range r.cells {
+		if c.scenario == scenario && c.n == n {
+			return c
+		}
+	}
+	return nil
+}
+
+func (r *results) markdown() string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+
+	p("# plughost performance comparison: results\n\n")
+	p("Written by `cd bench && go run ./cmd/runner`%s on %s; the run took %s. ", map[bool]string{true: " -quick", false: ""}[r.quick],
+		time.Now().UTC().Format("2006-01-02 15:04 MST"), r.took.Round(time.Second))
+	p("See [README.md](README.md) for what each scenario and program is.\n\n")
+	p("- Machine: %s, %d cores, %s\n", r.machine.cpu, r.machine.cores, r.machine.kernel)
+	p("- Go: %s; every program built with `CGO_ENABLED=0` unless a table says otherwise (`go env CGO_ENABLED` here: %s)\n", r.machine.goVersion, r.machine.cgoEnv)
+	p("- plughost: %s\n", r.repo)
+	p("- Whole processes: %d interleaved rounds per scenario and N for floor, stdlib and plughost (the order turns by one each round); cobra, urfave and kong run in the first %d of them. ", r.rounds, r.peerRounds)
+	p("Times are medians of wall time from start to exit; a ratio is the median of the round-by-round ratios, with its interquartile range in brackets. Peak RSS is the child's `ru_maxrss`, median, taken by `cmd/launch` (a %.1f MiB process; see below).\n", float64(r.launchHWM)/1024)
+	if r.quick {
+		p("\n**A -quick smoke run: too few rounds for the numbers to mean much.**\n")
+	}
+
+	r.targets(p)
+	r.wallTables(p)
+	r.rssTables(p)
+	r.startupTable(p)
+	r.cgoTable(p)
+	r.sizeTables(p)
+	r.inprocTables(p)
+	r.cliTable(p)
+	return b.String()
+}
+
+type printer func(format string, args ...any)
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "**missed**"
+}
+
+// targets checks the issue's targets against this run.
+func (r *results) targets(p printer) {
+	p("\n## Targets\n\n")
+	p("| target | measured | |\n| --- | --- | --- |\n")
+	target := []int{10, 1000, 10000}
+	for _, sc := range spec.Scenarios {
+		var parts []string
+		ok := true
+		for _, n := range target {
+			c := r.cell(sc.Name, n)
+			if c == nil {
+				continue
+			}
+			med, _, _ := c.ratio(plugProg, floorProg)
+			parts = append(parts, fmt.Sprintf("N=%d: %.2f×", n, med))
+			ok = ok && med <= 1.15
+		}
+		if len(parts) > 0 {
+			p("| whole process, %s, within 1.15× of the floor | %s | %s |\n", sc.Name, strings.Join(parts, ", "), verdict(ok))
+		}
+	}
+	if c := r.cell("unknown", 10000); c != nil {
+		med, _, _ := c.ratio(plugProg, floorProg)
+		p("| unknown command with suggestions, N=10,000, within 1.3× of the floor | %.2f× | %s |\n", med, verdict(med <= 1.3))
+	}
+	var rss []string
+	rssOK, anyRSS := true, false
+	for _, sc := range spec.Scenarios {
+		if c := r.cell(sc.Name, 10000); c != nil {
+			q := c.rssRatio(plugProg, floorProg)
+			rss = append(rss, fmt.Sprintf("%s %.2f× (%s / %s MiB)", sc.Name, q, fmtRSS(c, plugProg), fmtRSS(c, floorProg)))
+			rssOK, anyRSS = rssOK && q <= 1.3, true
+		}
+	}
+	if anyRSS {
+		p("| peak RSS at N=10,000 within 1.3× of the floor | %s | %s |\n", strings.Join(rss, "; "), verdict(rssOK))
+	}
+	if r.focus != nil && len(r.focus.floor) > 0 {
+		q := r.focus.ratio()
+		p("| in-process New+Main at N=1,000 within 2× of the floor's | %.2f× (%s against %s per run, %.0f against %.0f allocs; median of %d alternating runs of `go test -bench`) | %s |\n",
+			q, fmtNs(medianOf(r.focus.plughost, func(b benchResult) float64 { return b.ns })),
+			fmtNs(medianOf(r.focus.floor, func(b benchResult) float64 { return b.ns })),
+			medianOf(r.focus.plughost, func(b benchResult) float64 { return b.allocs }),
+			medianOf(r.focus.floor, func(b benchResult) float64 { return b.allocs }),
+			len(r.focus.floor), verdict(q <= 2))
+	}
+	var allocs []string
+	var lo, hi float64 = math.Inf(1), math.Inf(-1)
+	for _, n := range target {
+		if br, ok := r.cli["BenchmarkDispatch/N="+strconv.Itoa(n)]; ok {
+			allocs = append(allocs, fmt.Sprintf("N=%d: %.0f allocs, %s", n, br.allocs, fmtNs(br.ns)))
+			lo, hi = math.Min(lo, br.allocs), math.Max(hi, br.allocs)
+		}
+	}
+	if len(allocs) > 0 {
+		p("| allocations of one dispatch on a built host do not grow with N (`cli` BenchmarkDispatch) | %s | %s |\n", strings.Join(allocs, "; "), verdict(hi <= lo))
+	}
+	if ph, ok := r.builds.one[plugProg]; ok {
+		cb := r.builds.one[cobraProg]
+		p("| binary size of a one-command tool no larger than on cobra (`CGO_ENABLED=0`) | plughost with `cli.New`'s built-ins %s, cobra %s | %s |\n", fmtSize(ph.size), fmtSize(cb.size), verdict(ph.size <= cb.size))
+		if bare, ok := r.builds.one[bareProg]; ok {
+			p("| the same, on a zero-value `cli.Host` (no built-ins) | plughost %s, cobra %s | %s |\n", fmtSize(bare.size), fmtSize(cb.size), verdict(bare.size <= cb.size))
+		}
+		if phc, ok := r.builds.oneC[plugProg]; ok {
+			cbc := r.builds.oneC[cobraProg]
+			p("| the same, cgo default | plughost %s, cobra %s | %s |\n", fmtSize(phc.size), fmtSize(cbc.size), verdict(phc.size <= cbc.size))
+		}
+	}
+	var std []string
+	stdOK := true
+	for _, sc := range spec.Scenarios {
+		if c := r.cell(sc.Name, 10); c != nil {
+			med, _, _ := c.ratio(plugProg, stdlibProg)
+			std = append(std, fmt.Sprintf("%s %.2f×", sc.Name, med))
+			stdOK = stdOK && med <= 1.1
+		}
+	}
+	if len(std) > 0 {
+		p("| `CGO_ENABLED=0`, N=10, within 1.1× of the stdlib-only program | %s | %s |\n", strings.Join(std, ", "), verdict(stdOK))
+	}
+}
+
+// progsOf lists the programs a cell has, in table order.
+func progsOf(c *cell) []string {
+	var out []string
+	for _, p := range libs {
+		if c.has(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *results) wallTables(p printer) {
+	p("\n## Whole process: wall time\n\n")
+	p("Median wall time; in brackets, the median round-by-round ratio to the floor.\n")
+	for _, sc := range spec.Scenarios {
+		p("\n### %s: `tool %s`\n\n", sc.Name, strings.Join(sc.Args(10000), " "))
+		first := r.cell(sc.Name, r.sizes[0])
+		if first == nil {
+			continue
+		}
+		progs := progsOf(first)
+		p("| N | %s | plughost ÷ floor (IQR) | plughost ÷ stdlib (IQR) |\n", strings.Join(progs, " | "))
+		p("|---:|%s---:|---:|\n", strings.Repeat("---:|", len(progs)))
+		for _, n := range r.sizes {
+			c := r.cell(sc.Name, n)
+			if c == nil {
+				continue
+			}
+			p("| %d |", n)
+			for _, prog := range progs {
+				if prog == floorProg {
+					p(" %s |", fmtDur(c.median(prog)))
+					continue
+				}
+				med, _, _ := c.ratio(prog, floorProg)
+				p(" %s (%.2f×) |", fmtDur(c.median(prog)), med)
+			}
+			fm, f1, f3 := c.ratio(plugProg, floorProg)
+			sm, s1, s3 := c.ratio(plugProg, stdlibProg)
+			p(" %.2f× (%.2f–%.2f) | %.2f× (%.2f–%.2f) |\n", fm, f1, f3, sm, s1, s3)
+		}
+	}
+}
+
+func (r *results) rssTables(p printer) {
+	p("\n## Whole process: peak RSS\n\n")
+	p("Median peak resident set (`ru_maxrss` from `cmd.ProcessState.SysUsage()`) in MiB; in brackets, the ratio to the floor's. ")
+	p("Linux starts a Go child sharing its parent's memory until `execve`, which records the parent's resident set as the child's first peak, so the programs are started by `cmd/launch`, a small process that resets its own peak before each start; ")
+	p("its peak (%.1f MiB at the end of this run) is the least a program can show, and a value at it (marked ≤) means the program's own peak is that or less.\n\n", float64(r.launchHWM)/1024)
+	first := r.cell(spec.Scenarios[0].Name, r.sizes[0])
+	if first == nil {
+		return
+	}
+	progs := progsOf(r.cell("lenders", r.sizes[0]))
+	p("| scenario | N | %s |\n", strings.Join(progs, " | "))
+	p("|---|---:|%s\n", strings.Repeat("---:|", len(progs)))
+	for _, sc := range spec.Scenarios {
+		for _, n := range r.sizes {
+			c := r.cell(sc.Name, n)
+			if c == nil {
+				continue
+			}
+			p("| %s | %d |", sc.Name, n)
+			for _, prog := range progs {
+				switch {
+				case !c.has(prog):
+					p(" |")
+				case prog == floorProg:
+					p(" %s |", fmtRSS(c, prog))
+				default:
+					p(" %s (%.2f×) |", fmtRSS(c, prog), c.rssRatio(prog, floorProg))
+				}
+			}
+			p("\n")
+		}
+	}
+}
+
+func (r *results) startupTable(p printer) {
+	p("\n## Start-up breakdown\n\n")
+	if r.startup == nil {
+		return
+	}
+	p("Where a plughost tool's start-up goes, at N=10. The probes (`bench/cmd/probe/`) and the two programs ran the dispatch command line (the probes ignore it) in %d interleaved rounds; ", r.cgoRounds)
+	p("each row is the median of the round-by-round differences between two of them, so the rows need not add up exactly.\n\n")
+	p("| what | measured as | median difference | size difference |\n|---|---|---:|---:|\n")
+	rows := []struct{ what, prog, base string }{
+		{"a Go process that does nothing", probeEmpty, ""},
+		{"linking and initializing pflag (and net)", probePflag, probeEmpty},
+		{"the floor's work: N=10 map, one pflag set, one dispatch", floorProg, probePflag},
+		{"signal.Notify and Stop, as cli.Run does", probeSignal, probePflag},
+		{"linking and initializing plughost's cli and its imports, beyond pflag", probeCli, probePflag},
+		{"plughost's work at N=10 beyond the floor's (imports included; no signal handling, as in the floor)", plugProg, floorProg},
+		{"cli.Run's signal handling around Host.Main, as a tool's main uses it", probeRun, plugProg},
+	}
+	for _, row := range rows {
+		if row.base == "" {
+			p("| %s | %s | %s | %s |\n", row.what, row.prog, fmtDur(r.startup.median(row.prog)), fmtSize(r.builds.progs[row.prog].size))
+			continue
+		}
+		d := float64(r.startup.diff(row.prog, row.base)) / 1e3
+		ds := float64(r.builds.progs[row.prog].size-r.builds.progs[row.base].size) / (1 << 20)
+		p("| %s | %s − %s | %+.0f µs | %+.2f MiB |\n", row.what, row.prog, row.base, d, ds)
+	}
+}
+
+func (r *results) cgoTable(p printer) {
+	p("\n## cgo: the same plughost program built three ways\n\n")
+	if r.cgo == nil {
+		p("No C compiler on the PATH, so no cgo builds.\n")
+		return
+	}
+	p("pflag imports `net`, so with a C compiler present (the default here: `go env CGO_ENABLED` is %s) a plughost tool links libc dynamically. ", r.machine.cgoEnv)
+	p("Dispatch at N=10, %d interleaved rounds.\n\n", r.cgoRounds)
+	p("| build | links libc | size | wall time | ÷ stdlib-only (IQR) | ÷ `CGO_ENABLED=0` | peak RSS MiB |\n")
+	p("|---|---|---:|---:|---:|---:|---:|\n")
+	for _, prog := range []string{plugProg, netgoProg, cgoProg, stdlibProg, floorProg} {
+		bn := r.builds.progs[prog]
+		name := prog
+		if prog == plugProg || prog == stdlibProg || prog == floorProg {
+			name += " (`CGO_ENABLED=0`)"
+		}
+		sm, s1, s3 := r.cgo.ratio(prog, stdlibProg)
+		nm, _, _ := r.cgo.ratio(prog, plugProg)
+		p("| %s | %s | %s | %s | %.2f× (%.2f–%.2f) | %.2f× | %s |\n", name, yesNo(bn.dynamic), fmtSize(bn.size),
+			fmtDur(r.cgo.median(prog)), sm, s1, s3, nm, fmtRSS(r.cgo, prog))
+	}
+}
+
+// fmtRSS formats prog's median peak RSS in MiB, marking one that is the
+// launcher's own peak as an upper bound.
+func fmtRSS(c *cell, prog string) string {
+	if c.atLeast(prog) {
+		return fmt.Sprintf("≤%.1f", c.medianRSS(prog)/1024)
+	}
+	return fmt.Sprintf("%.1f", c.medianRSS(prog)/1024)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func (r *results) sizeTables(p printer) {
+	p("\n## Binary size\n\n")
+	p("A one-command tool (`tool hello --name NAME`, `bench/cmd/one/`), and the comparison's programs (`bench/cmd/`), as `go build` writes them (not stripped).\n\n")
+	p("| library | one-command tool, `CGO_ENABLED=0` | one-command tool, cgo default | comparison program, `CGO_ENABLED=0` |\n|---|---:|---:|---:|\n")
+	for _, prog := range []string{floorProg, stdlibProg, plugProg, bareProg, cobraProg, urfaveProg, kongProg} {
+		cg := ""
+		if bn, ok := r.builds.oneC[prog]; ok {
+			cg = fmtSize(bn.size)
+			if bn.dynamic {
+				cg += " (links libc)"
+			}
+		}
+		full := ""
+		if bn, ok := r.builds.progs[prog]; ok {
+			full = fmtSize(bn.size)
+		}
+		p("| %s | %s | %s | %s |\n", prog, fmtSize(r.builds.one[prog].size), cg, full)
+	}
+}
+
+func (r *results) inprocTables(p printer) {
+	p("\n## In process: `go test -bench` in bench/\n\n")
+	p("`bench/inprocess_test.go`: each program's whole run (constructing its N commands, then the scenario) in one process, output to `io.Discard`, `-benchtime=%s`. Time, allocations and bytes allocated per run. ", r.benchtime)
+	p("In a short-lived process every byte allocated is a page the kernel must fault in and zero, so bytes allocated show up in the whole-process times and peak RSS above. ")
+	p("plughost here is `New` and `Host.Main`, without `cli.Run`'s signal handling.\n")
+	if r.focus != nil && len(r.focus.floor) > 0 {
+		p("\nThe in-process target, run alternately %d times each: floor %s and %.0f allocs, plughost %s and %.0f allocs per run; median ratio %.2f×.\n",
+			len(r.focus.floor),
+			fmtNs(medianOf(r.focus.floor, func(b benchResult) float64 { return b.ns })), medianOf(r.focus.floor, func(b benchResult) float64 { return b.allocs }),
+			fmtNs(medianOf(r.focus.plughost, func(b benchResult) float64 { return b.ns })), medianOf(r.focus.plughost, func(b benchResult) float64 { return b.allocs }),
+			r.focus.ratio())
+	}
+	sizes := []int{10, 1000, 10000}
+	for _, sc := range spec.Scenarios {
+		p("\n### %s\n\n", sc.Name)
+		var progs []string
+		for _, prog := range libs {
+			if _, ok := r.inproc[inprocName(sc.Name, prog, sizes[0])]; ok {
+				progs = append(progs, prog)
+			}
+		}
+		p("| N | %s |\n|---:|%s\n", strings.Join(progs, " | "), strings.Repeat("---:|", len(progs)))
+		for _, n := range sizes {
+			p("| %d |", n)
+			fl := r.inproc[inprocName(sc.Name, floorProg, n)]
+			for _, prog := range progs {
+				br, ok := r.inproc[inprocName(sc.Name, prog, n)]
+				switch {
+				case !ok:
+					p(" |")
+				case prog == floorProg:
+					p(" %s, %.0f allocs, %s |", fmtNs(br.ns), br.allocs, fmtKiB(br.bytes))
+				default:
+					p(" %s (%.2f×), %.0f allocs, %s |", fmtNs(br.ns), br.ns/fl.ns, br.allocs, fmtKiB(br.bytes))
+				}
+			}
+			p("\n")
+		}
+	}
+}
+
+func inprocName(scenario, prog string, n int) string {
+	return "BenchmarkNewMain/" + scenario + "/" + prog + "/N=" + strconv.Itoa(n)
+}
+
+func (r *results) cliTable(p printer) {
+	p("\n## In the library: `go test -bench . ./cli/`\n\n")
+	p("`cli/bench_test.go`, `-benchtime=%s`. Dispatch runs the last of N commands, the one a search in order finds last.\n\n", r.benchtime)
+	p("| benchmark | time/op | B/op | allocs/op |\n|---|---:|---:|---:|\n")
+	names := make([]string, 0, len(r.cli))
+	for name := range r.cli {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmpBench(a, b) })
+	for _, name := range names {
+		br := r.cli[name]
+		p("| %s | %s | %.0f | %.0f |\n", strings.TrimPrefix(name, "Benchmark"), fmtNs(br.ns), br.bytes, br.allocs)
+	}
+}
+
+// cmpBench orders benchmark names with their N=... parts numerically.
+func cmpBench(a, b string) int {
+	pa, na := splitN(a)
+	pb, nb := splitN(b)
+	if pa != pb {
+		return strings.Compare(pa, pb)
+	}
+	return na - nb
+}
+
+func splitN(s string) (string, int) {
+	i := strings.LastIndex(s, "N=")
+	if i < 0 {
+		return s, 0
+	}
+	n, err := strconv.Atoi(s[i+2:])
+	if err != nil {
+		return s, 0
+	}
+	return s[:i], n
+}
+
+func fmtDur(d time.Duration) string { return fmtNs(float64(d)) }
+
+func fmtNs(ns float64) string {
+	switch {
+	case ns >= 1e9:
+		return fmt.Sprintf("%.2f s", ns/1e9)
+	case ns >= 1e6:
+		return fmt.Sprintf("%.2f ms", ns/1e6)
+	case ns >= 1e3:
+		return fmt.Sprintf("%.1f µs", ns/1e3)
+	}
+	return fmt.Sprintf("%.0f ns", ns)
+}
+
+func fmtKiB(b float64) string {
+	if b >= 1<<20 {
+		return fmt.Sprintf("%.2f MiB", b/(1<<20))
+	}
+	return fmt.Sprintf("%.0f KiB", b/1024)
+}
+
+func fmtSize(n int64) string {
+	return fmt.Sprintf("%.2f MiB", float64(n)/(1<<20))
+}

@@ -1,0 +1,82 @@
+package bench_test
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"testing"
+
+	"github.com/plughost/plughost/bench/internal/spec"
+	"github.com/plughost/plughost/bench/tools/cobra"
+	"github.com/plughost/plughost/bench/tools/floor"
+	"github.com/plughost/plughost/bench/tools/kong"
+	"github.com/plughost/plughost/bench/tools/plughost"
+	"github.com/plughost/plughost/bench/tools/stdlib"
+	"github.com/plughost/plughost/bench/tools/urfave"
+)
+
+// The in-process side of the comparison: each program's whole run, tool
+// construction included, in one process, at N = 10, 1,000 and 10,000, for
+// every scenario. cmd/runner reads these for its in-process table;
+// run them alone with
+//
+//	go test -run '^$' -bench . -benchmem
+
+var sizes = []int{10, 1000, 10000}
+
+type program struct {
+	name string
+	run  func(n int, args []string) int
+}
+
+var programs = []program{
+	{"floor", func(n int, args []string) int { return floor.Run(n, args, io.Discard, io.Discard) }},
+	{"stdlib", func(n int, args []string) int { return stdlib.Run(n, args, io.Discard, io.Discard) }},
+	// cli.New and one Main: what the tool does but for cli.Run's signal
+	// handling, which is per process rather than per command.
+	{"plughost", func(n int, args []string) int {
+		err := plughost.New(n, false, io.Discard, io.Discard).Main(context.Background(), args)
+		return exitCode(err)
+	}},
+	{"plughost-direct", func(n int, args []string) int {
+		err := plughost.New(n, true, io.Discard, io.Discard).Main(context.Background(), args)
+		return exitCode(err)
+	}},
+	{"cobra", func(n int, args []string) int { return cobra.Run(n, args, io.Discard, io.Discard) }},
+	{"urfave", func(n int, args []string) int { return urfave.Run(n, args, io.Discard, io.Discard) }},
+	{"kong", func(n int, args []string) int { return kong.Run(n, args, io.Discard, io.Discard) }},
+}
+
+func exitCode(err error) int {
+	if err != nil {
+		return 1
+	}
+	return 0
+}
+
+// BenchmarkNewMain is BenchmarkNewMain/<scenario>/<program>/N=<n>.
+// plughost-direct runs the lenders scenario only, where it differs.
+func BenchmarkNewMain(b *testing.B) {
+	for _, sc := range spec.Scenarios {
+		b.Run(sc.Name, func(b *testing.B) {
+			for _, p := range programs {
+				if p.name == "plughost-direct" && sc.Name != "lenders" {
+					continue
+				}
+				b.Run(p.name, func(b *testing.B) {
+					for _, n := range sizes {
+						args := sc.Args(n)
+						b.Run("N="+strconv.Itoa(n), func(b *testing.B) {
+							b.ReportAllocs()
+							for b.Loop() {
+								if code := p.run(n, args); !sc.OK(code) {
+									b.Fatalf("%s %v: exit code %d", p.name, args, code)
+								}
+							}
+						})
+					}
+				})
+			}
+		})
+	}
+}
