@@ -26,11 +26,11 @@ const (
 	netgoProg   = "plughost (cgo, -tags netgo,osusergo)"
 	oneToolsDir = "one"
 
-	probeEmpty  = "probe/empty"         // does nothing
-	probePflag  = "probe/pflag"         // imports pflag
-	probeSignal = "probe/signal"        // imports pflag, calls signal.Notify and Stop
-	probeCli    = "probe/cli-import"    // imports plughost/cli
-	probeRun    = "probe/plughost-run"  // the plughost program through cli.Run, with its signal handling
+	probeEmpty  = "probe/empty"        // does nothing
+	probePflag  = "probe/pflag"        // imports pflag
+	probeSignal = "probe/signal"       // imports pflag, calls signal.Notify and Stop
+	probeCli    = "probe/cli-import"   // imports plughost/cli
+	probeRun    = "probe/plughost-run" // the plughost program through cli.Run, with its signal handling
 )
 
 // probes are the start-up breakdown's programs, by directory under
