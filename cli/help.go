@@ -18,7 +18,7 @@ import (
 // The help command prints through it; see package cmds/help.
 func (h *Host) PrintHelp(ctx context.Context, w io.Writer, path []string) error {
 	r := h.newRun(ctx, w)
-	return r.guard(func() error { return r.printHelp(path) })
+	return <-r.guard(func() error { return r.printHelp(path) })
 }
 
 // help shows the help of the command at path, through the tool's own help

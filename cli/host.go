@@ -56,6 +56,12 @@ func (h *Host) Description() string { return h.About }
 // a bad command line, *PluginError for a broken plugin, and whatever a
 // command returned, wrapped so that errors.Is and errors.As still find it.
 func (h *Host) Main(ctx context.Context, args []string) error {
+	return <-h.start(ctx, args)
+}
+
+// start runs the tool on a goroutine of its own (see guard) and returns
+// where its result arrives.
+func (h *Host) start(ctx context.Context, args []string) <-chan error {
 	r := h.newRun(ctx, nil)
 	return r.guard(func() error { return r.main(args) })
 }

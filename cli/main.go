@@ -36,8 +36,9 @@ func Run(ctx context.Context, h *Host, args []string) int {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- h.Main(ctx, args) }()
+	// Main's own goroutine is the one Run does not wait for after a
+	// second interrupt.
+	done := h.start(ctx, args)
 
 	interrupted := false
 	for {

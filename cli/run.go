@@ -95,8 +95,9 @@ func (r *run) exited(err error) {
 
 // guard runs fn on a goroutine of its own, so that a plugin calling
 // runtime.Goexit ends that goroutine and not the caller's, and so that no
-// panic, even one of the host's own, escapes Main.
-func (r *run) guard(fn func() error) error {
+// panic, even one of the host's own, escapes Main. The result arrives on
+// the channel, once.
+func (r *run) guard(fn func() error) <-chan error {
 	done := make(chan error, 1)
 	go func() {
 		ok := false
@@ -120,7 +121,7 @@ func (r *run) guard(fn func() error) error {
 		ok = true
 		done <- err
 	}()
-	return <-done
+	return done
 }
 
 // message is err's text, or a note that its Error method panicked.
