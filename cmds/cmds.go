@@ -1,5 +1,3 @@
-// Package cmds holds the built-in commands of a plughost tool, one package
-// each. Plugins returns them all as zero values; cli.New starts from it.
 package cmds
 
 import (
