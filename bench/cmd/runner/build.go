@@ -64,6 +64,7 @@ type builds struct {
 	oneC   map[string]binary // the one-command tools, cgo default
 	cgo    bool              // whether a cgo build was possible
 	launch string            // cmd/launch
+	mycli  []binary          // examples/mycli, the README's example tool: static, then (if possible) the cgo default
 }
 
 // build builds every program into bin.
@@ -97,6 +98,14 @@ func build(benchDir, bin string) (*builds, error) {
 		b.one[name] = bn
 	}
 
+	// The README's example tool, built as the README says a tool should
+	// be: statically.
+	mycli, err := goBuild(filepath.Join(benchDir, ".."), filepath.Join(bin, "mycli"), "examples/mycli (CGO_ENABLED=0)", "./examples/mycli", nocgo)
+	if err != nil {
+		return nil, err
+	}
+	b.mycli = append(b.mycli, mycli)
+
 	// The cgo default: pflag imports net, so with a C compiler on the
 	// PATH the default build links libc.
 	if _, err := exec.LookPath("gcc"); err != nil {
@@ -116,6 +125,10 @@ func build(benchDir, bin string) (*builds, error) {
 			return nil, err
 		}
 	}
+	if mycli, err = goBuild(filepath.Join(benchDir, ".."), filepath.Join(bin, "mycli-cgo"), "examples/mycli (cgo default)", "./examples/mycli", withCgo); err != nil {
+		return nil, err
+	}
+	b.mycli = append(b.mycli, mycli)
 	return b, nil
 }
 

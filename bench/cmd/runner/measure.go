@@ -205,6 +205,12 @@ func verify(b *builds) error {
 			}
 		}
 	}
+	for _, bn := range b.mycli {
+		var out, errOut bytes.Buffer
+		if code, err := runDirect(bn, 1, []string{"greet", "gopher"}, &out, &errOut); err != nil || code != 0 || out.String() != "Hello, gopher!\n" {
+			return fmt.Errorf("%s: exit %d, %v: %q %q", bn.name, code, err, out.String(), errOut.String())
+		}
+	}
 	for name, bn := range b.one {
 		var out, errOut bytes.Buffer
 		if code, err := runDirect(bn, 1, []string{"hello", "--name", "gopher"}, &out, &errOut); err != nil || code != 0 || out.String() != "Hello, gopher!\n" {

@@ -341,6 +341,12 @@ func (r *results) sizeTables(p printer) {
 		}
 		p("| %s | %s | %s | %s |\n", prog, fmtSize(r.builds.one[prog].size), cg, full)
 	}
+	if len(r.builds.mycli) > 0 {
+		p("\nThe README's example tool, `examples/mycli`, built statically as the README advises, and with the cgo default:\n\n| build | size | links libc |\n|---|---:|---|\n")
+		for _, bn := range r.builds.mycli {
+			p("| %s | %s | %s |\n", bn.name, fmtSize(bn.size), yesNo(bn.dynamic))
+		}
+	}
 }
 
 func (r *results) inprocTables(p printer) {
