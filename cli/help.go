@@ -35,7 +35,12 @@ func (r *run) help(path []string) error {
 		return err
 	}
 	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, path) })
-	return r.wrap([]string{r.h.Name(), c.cmdName}, c, err)
+	askedHelp, err := r.wrap([]string{r.h.Name(), c.cmdName}, c, err)
+	if askedHelp {
+		// The help command itself asks for help: print it directly.
+		return r.printHelp(path)
+	}
+	return err
 }
 
 func (r *run) printHelp(path []string) error {

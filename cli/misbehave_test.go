@@ -169,6 +169,11 @@ type panickyErr struct{}
 
 func (panickyErr) Error() string { panic("no message") }
 
+type panickyIs struct{}
+
+func (panickyIs) Error() string     { return "fine" }
+func (panickyIs) Is(err error) bool { panic("no comparing") }
+
 func TestMisbehavingErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -178,6 +183,7 @@ func TestMisbehavingErrors(t *testing.T) {
 	}{
 		{"typed nil", func() error { var e *nilErr; return e }, `returned a nil *cli_test.nilErr as its error`},
 		{"Error panics", func() error { return panickyErr{} }, `Error: panic: no message`},
+		{"Is panics", func() error { return panickyIs{} }, `Error: panic: no comparing`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -344,7 +344,6 @@ func (r *run) lookup(plugs []plugins.Plugin, at []string, name string) (command,
 // dispatch runs command c found at path with the arguments after its name.
 func (r *run) dispatch(at []string, c command, args []string) error {
 	at = append(at[:len(at):len(at)], c.cmdName)
-	where := strings.Join(at, " ")
 	if err := r.feed(c.node); err != nil {
 		return err
 	}
@@ -371,24 +370,33 @@ func (r *run) dispatch(at []string, c command, args []string) error {
 		return r.dispatch(at, sub, rest[1:])
 	}
 	if err := r.ctx.Err(); err != nil {
-		return fmt.Errorf("%s: not run: %w", where, err)
+		return fmt.Errorf("%s: not run: %w", strings.Join(at, " "), err)
 	}
 	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, rest) })
 	if err == nil {
-		err = r.lateErr
+		err = r.late()
 	}
-	if errors.Is(err, flag.ErrHelp) {
+	askedHelp, err := r.wrap(at, c, err)
+	if askedHelp {
 		return r.help(at[1:])
 	}
-	return r.wrap(at, c, err)
+	return err
+}
+
+// late returns a fault met while feeding from inside a plugin's call.
+func (r *run) late() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.lateErr
 }
 
 // wrap attributes an error command c returned to the command at path,
-// unless it is the host's own and says where already. Reading the error
-// runs the plugin's code (Error, Unwrap), so it is done under call.
-func (r *run) wrap(at []string, c command, err error) error {
+// unless it is the host's own and says where already, and reports whether
+// the error asks for the command's help (flag.ErrHelp). Reading the error
+// runs the plugin's code (Error, Unwrap, Is), so it is done under call.
+func (r *run) wrap(at []string, c command, err error) (askedHelp bool, _ error) {
 	if err == nil {
-		return nil
+		return false, nil
 	}
 	out := err
 	werr := r.call(c.node, "Error", func() error {
@@ -397,13 +405,16 @@ func (r *run) wrap(at []string, c command, err error) error {
 			ue *UsageError
 		)
 		_ = err.Error() // fmt would print a panic in it into the message
-		if !errors.As(err, &pe) && !errors.As(err, &ue) {
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			askedHelp = true
+		case !errors.As(err, &pe) && !errors.As(err, &ue):
 			out = fmt.Errorf("%s: %w", strings.Join(at, " "), err)
 		}
 		return nil
 	})
 	if werr != nil {
-		return werr
+		return false, werr
 	}
-	return out
+	return askedHelp, out
 }
