@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/markbates/safe"
 )
 
 var (
@@ -85,16 +87,22 @@ func (e *PluginError) ExitCode() int { return ExitFailure }
 // ExitCode returns the exit code a main function should use for err: 0 for
 // nil, ExitInterrupt when the error wraps context.Canceled, the code of the
 // first error in the chain with an ExitCode() int method, else ExitFailure.
-func ExitCode(err error) int {
+//
+// Reading the chain runs the errors' own Is, As, Unwrap and ExitCode
+// methods; should one of them panic, ExitCode returns ExitFailure.
+func ExitCode(err error) (code int) {
 	if err == nil {
 		return ExitOK
 	}
-	if errors.Is(err, context.Canceled) {
-		return ExitInterrupt
-	}
-	var c interface{ ExitCode() int }
-	if errors.As(err, &c) {
-		return c.ExitCode()
-	}
-	return ExitFailure
+	code = ExitFailure
+	safe.Run(func() {
+		var c interface{ ExitCode() int }
+		switch {
+		case errors.Is(err, context.Canceled):
+			code = ExitInterrupt
+		case errors.As(err, &c):
+			code = c.ExitCode()
+		}
+	})
+	return code
 }

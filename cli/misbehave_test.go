@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"runtime"
 	"strings"
@@ -240,6 +241,20 @@ func TestBadCommandNamesAnyOrder(t *testing.T) {
 		if msgs[0] != msgs[1] {
 			t.Errorf("the error depends on the order: %q and %q", msgs[0], msgs[1])
 		}
+	}
+}
+
+func TestExitCodeSurvivesPanickingErrors(t *testing.T) {
+	t.Parallel()
+	var stderr bytes.Buffer
+	h := &cli.Host{Tool: "tool", Stderr: &stderr, Plugins: []plugins.Plugin{
+		th.CommandFunc("x", func(context.Context, []string) error { return fmt.Errorf("wrapped: %w", panickyIs{}) }),
+	}}
+	if code := cli.ExitCode(panickyIs{}); code != cli.ExitFailure {
+		t.Errorf("ExitCode(an error whose Is panics) = %d, want %d", code, cli.ExitFailure)
+	}
+	if code := cli.Run(context.Background(), h, []string{"x"}); code != cli.ExitFailure || stderr.Len() == 0 {
+		t.Errorf("Run = %d, printed %q; want %d and the error", code, stderr.String(), cli.ExitFailure)
 	}
 }
 
