@@ -9,7 +9,8 @@ import (
 // Plugin is the one thing every plugin implements. Name identifies the
 // plugin in help, in the plugins listing and in every error the host
 // reports about it. It must be non-empty and hold no white space. The host
-// reads it once per run.
+// reads it once each time it looks through the plugins, before feeding
+// them, so it should be a constant.
 type Plugin interface {
 	Name() string
 }
@@ -20,8 +21,9 @@ type Plugin interface {
 type PluginFeeder func() []Plugin
 
 // PluginNeeder is a plugin that wants to reach the other plugins of the
-// tool. The host calls WithPlugins once per run, before it first uses the
-// plugin; every PluginNeeder the run reaches is fed.
+// tool. The host calls WithPlugins once per run, before it first calls the
+// plugin's Flags, ScopedPlugins, SubCommands or Main, and before a feeder
+// returns it; a plugin the run never uses is not fed.
 type PluginNeeder interface {
 	WithPlugins(PluginFeeder)
 }
