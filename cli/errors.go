@@ -52,7 +52,11 @@ type UsageError struct {
 	Err  error
 }
 
+// Error says where the command line went wrong and how.
 func (e *UsageError) Error() string { return e.Path + ": " + e.Err.Error() }
+
+// Unwrap returns the error's kind: ErrUnknownCommand, ErrUnknownFlag or
+// ErrBadFlagValue.
 func (e *UsageError) Unwrap() error { return e.Err }
 
 // ExitCode returns ExitUsage.
@@ -68,6 +72,7 @@ type PluginError struct {
 	Err    error
 }
 
+// Error names the plugin, its type and the method that failed.
 func (e *PluginError) Error() string {
 	who := fmt.Sprintf("plugin %q (%s)", e.Plugin, e.Type)
 	if e.Plugin == "" {
@@ -79,6 +84,8 @@ func (e *PluginError) Error() string {
 	return fmt.Sprintf("%s: %s: %v", who, e.Method, e.Err)
 }
 
+// Unwrap returns what went wrong: ErrPanic, ErrGoexit, ErrBadPlugin or a
+// plugflag error, wrapped with the detail.
 func (e *PluginError) Unwrap() error { return e.Err }
 
 // ExitCode returns ExitFailure.
