@@ -3,8 +3,10 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/plughost/plughost/cli"
@@ -65,5 +67,28 @@ func TestNothingReachesTheProcessStreams(t *testing.T) {
 	}
 	if out.Len() == 0 || errw.Len() == 0 {
 		t.Errorf("the host's own streams got stdout %d bytes, stderr %d bytes; want both used", out.Len(), errw.Len())
+	}
+}
+
+func TestOutputBeforeAFailureIsKept(t *testing.T) {
+	t.Parallel()
+	for _, fail := range []func(){
+		func() {},
+		func() { panic("after writing") },
+	} {
+		var stdout, stderr bytes.Buffer
+		cmd := &needyCmd{}
+		cmd.N = "x"
+		cmd.main = func(context.Context, []string) error {
+			io.WriteString(cmd.Out, "first\n")
+			io.WriteString(cmd.Out, "second\n")
+			fail()
+			return errors.New("then it failed")
+		}
+		h := &cli.Host{Tool: "tool", Stdout: &stdout, Stderr: &stderr, Plugins: []plugins.Plugin{cmd}}
+		code := cli.Run(context.Background(), h, []string{"x"})
+		if code != cli.ExitFailure || stdout.String() != "first\nsecond\n" || strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("exit %d, stdout %q, stderr %q; want 1, both lines in order, one error line", code, stdout.String(), stderr.String())
+		}
 	}
 }
