@@ -160,15 +160,38 @@ func (r *run) listing(plugs []plugins.Plugin) ([]plugprint.Command, error) {
 	slices.SortFunc(order, func(i, j int32) int {
 		return cmp.Or(strings.Compare(all[i].Name, all[j].Name), cmp.Compare(i, j))
 	})
-	out := make([]plugprint.Command, 0, len(all))
+	// Drop hidden and shadowed rows, marking them by an empty name, then
+	// put the rest in order in place, rather than copying every row.
 	prev := ""
 	for k, i := range order {
 		shadowed := k > 0 && all[i].Name == prev
 		prev = all[i].Name
 		if hidden[i] || shadowed {
+			all[i].Name = ""
+		}
+	}
+	permute(all, order)
+	return slices.DeleteFunc(all, func(c plugprint.Command) bool { return c.Name == "" }), nil
+}
+
+// permute puts rows[order[k]] at rows[k] for every k, in place, by
+// following the cycles of order; it leaves order spent.
+func permute(rows []plugprint.Command, order []int32) {
+	for start := range rows {
+		if order[start] < 0 {
 			continue
 		}
-		out = append(out, all[i])
+		saved := rows[start]
+		k := start
+		for {
+			from := int(order[k])
+			order[k] = -1
+			if from == start {
+				rows[k] = saved
+				break
+			}
+			rows[k] = rows[from]
+			k = from
+		}
 	}
-	return out, nil
 }

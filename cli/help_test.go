@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/plughost/plughost/cli"
 	th "github.com/plughost/plughost/internal/testhelpers"
 	"github.com/plughost/plughost/plugins"
@@ -158,3 +160,26 @@ var errClosed = &closedErr{}
 type closedErr struct{}
 
 func (*closedErr) Error() string { return "write: stream closed" }
+
+func TestHelpListsTheFirstOfEachName(t *testing.T) {
+	t.Parallel()
+	cmd := func(name, desc string) *th.Full {
+		c := &th.Full{}
+		c.N, c.Desc = name, desc
+		return c
+	}
+	var out bytes.Buffer
+	h := &cli.Host{Tool: "tool", Stdout: &out, Plugins: []plugins.Plugin{
+		cmd("zeta", "last by name"), cmd("dup", "the first dup"), &hidden{th.Command{N: "ghost"}},
+		cmd("alpha", "first by name"), cmd("dup", "the second dup"), cmd("ghost", "shadowed by a hidden one"),
+	}}
+	if err := h.Main(context.Background(), []string{"--help"}); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	got = got[strings.Index(got, "Commands:"):strings.Index(got, "\nFlags:")]
+	want := "Commands:\n  alpha   first by name\n  dup     the first dup\n  zeta    last by name\n"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("listing (-want +got):\n%s", diff)
+	}
+}
