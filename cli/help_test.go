@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/plughost/plughost/cli"
 	th "github.com/plughost/plughost/internal/testhelpers"
 	"github.com/plughost/plughost/plugins"
