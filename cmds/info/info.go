@@ -1,9 +1,7 @@
 package info
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/gobuffalo/here"
+	"github.com/plughost/plughost/cmds/internal/output"
 )
 
 // Cmd is the info command. Its zero value works: it describes the module
@@ -122,23 +121,8 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 		r.Errors = append(r.Errors, "module: "+strings.TrimSpace(modErr.Error()))
 	}
 
-	var buf bytes.Buffer
-	if c.JSON {
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(r); err != nil {
-			return err
-		}
-	} else {
-		r.text(&buf, exeErr, modErr)
-	}
-	w := c.stdout
-	if w == nil {
-		w = os.Stdout
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("writing output: %w", err)
+	if err := output.Print(c.stdout, c.JSON, r, func(w io.Writer) { r.text(w, exeErr, modErr) }); err != nil {
+		return err
 	}
 	if exeErr != nil && modErr != nil {
 		return fmt.Errorf("%w: %w; %w", ErrNothingRead, exeErr, modErr)

@@ -1,16 +1,14 @@
 package plugins
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 
 	"github.com/markbates/safe"
+	"github.com/plughost/plughost/cmds/internal/output"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -72,23 +70,5 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	}
 	rows := list(bi, plugs)
 
-	var buf bytes.Buffer
-	if c.JSON {
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return err
-		}
-	} else {
-		table(&buf, rows)
-	}
-	w := c.stdout
-	if w == nil {
-		w = os.Stdout
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("writing output: %w", err)
-	}
-	return nil
+	return output.Print(c.stdout, c.JSON, rows, func(w io.Writer) { table(w, rows) })
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/plughost/plughost/cmds/internal/output"
 )
 
 // table writes rows as an aligned table, one line per plugin. An ERRORS
@@ -47,17 +49,9 @@ func table(w io.Writer, rows []row) {
 			if i > 0 {
 				fmt.Fprint(tw, "\t")
 			}
-			fmt.Fprint(tw, cell(c))
+			fmt.Fprint(tw, output.Cell(c))
 		}
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-}
-
-// cell makes s fit one table cell: "-" when empty, and on one line.
-func cell(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -1,19 +1,17 @@
 package version
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/markbates/safe"
+	"github.com/plughost/plughost/cmds/internal/output"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -75,25 +73,7 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if c.JSON {
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(r); err != nil {
-			return err
-		}
-	} else {
-		r.text(&buf)
-	}
-	w := c.stdout
-	if w == nil {
-		w = os.Stdout
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("writing output: %w", err)
-	}
-	return nil
+	return output.Print(c.stdout, c.JSON, r, r.text)
 }
 
 // report is what the command prints, and the shape of its JSON.
@@ -271,19 +251,11 @@ func (r report) text(w io.Writer) {
 		if p.Replace != "" {
 			mod += " => " + p.Replace
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s", dash(p.Name), dash(p.Package), dash(mod), dash(p.Version))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s", output.Cell(p.Name), output.Cell(p.Package), output.Cell(mod), output.Cell(p.Version))
 		if errs {
-			fmt.Fprintf(tw, "\t%s", dash(p.Error))
+			fmt.Fprintf(tw, "\t%s", output.Cell(p.Error))
 		}
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-}
-
-// dash makes s fit one table cell: "-" when empty, and on one line.
-func dash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return strings.Join(strings.Fields(s), " ")
 }
