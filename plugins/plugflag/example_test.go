@@ -54,7 +54,7 @@ func ExampleLent() {
 	}
 	fmt.Println(region)
 	// Output:
-	// --aws-region: the AWS region (from cloud/aws)
+	// --aws-region: the AWS region
 	// us-east-2
 }
 
@@ -111,27 +111,17 @@ func ExampleStrings() {
 	tag := plugflag.Strings(&tags)
 	fs.Var(tag, "tag", "tag the release; repeatable")
 
-	// String is what help shows as the default, and what Reset takes back.
-	def := tag.String()
+	// The default is what the variable held when the flag was declared.
+	fmt.Println(fs.Lookup("tag").DefValue)
 
-	// The host resets the value before the command line first sets it,
-	// so the tags given replace the default.
-	if err := tag.(plugflag.Resetter).Reset(""); err != nil {
-		fmt.Println(err)
-	}
+	// The first tag given replaces the default; later ones add to it.
 	if err := fs.Parse([]string{"-tag", "v1.2", "-tag", "stable, for now"}); err != nil {
 		fmt.Println(err)
 	}
 	fmt.Printf("%q\n", tags)
 	fmt.Println(tag)
-
-	// Before the next run, the host puts the default back.
-	if err := tag.(plugflag.Resetter).Reset(def); err != nil {
-		fmt.Println(err)
-	}
-	fmt.Printf("%q\n", tags)
 	// Output:
+	// latest
 	// ["v1.2" "stable, for now"]
 	// v1.2,"stable, for now"
-	// ["latest"]
 }

@@ -17,8 +17,17 @@ type Flag struct {
 	Name string
 	// Shorthand is the one-letter name used as -S, or empty.
 	Shorthand string
-	// Usage is the help text; a lent flag's usage names its plugin.
+	// Usage is the help text, with the `name` quoting of the standard
+	// library's flag.UnquoteUsage taken out.
 	Usage string
+	// Type names the kind of value the flag takes, for help: "string",
+	// "int", "duration", the Value's own Type() when it has one, or empty
+	// for a flag that takes no value (IsBool).
+	Type string
+	// Default is what the flag's variable held when the plugin declared it:
+	// the flag.Flag's DefValue, which the standard library reads from the
+	// Value as it is declared. Help shows it.
+	Default string
 	// Value is the plugin's own value: setting it sets the plugin's field.
 	Value flag.Value
 	// Plugin is the name of the plugin that declared the flag.
@@ -46,8 +55,9 @@ func Own(plugin string, fs *flag.FlagSet) ([]Flag, error) {
 
 // Lent returns the flags a plugin lends to the commands that scope it, each
 // renamed "<base>-<name>" where base is the last slash-separated element of
-// the plugin's name, with shorthands dropped and usage marked with the
-// plugin's name. The plugin's own *flag.Flag values are not changed. A
+// the plugin's name, with shorthands dropped and Lent set; help groups them
+// under the plugin's name. The plugin's own *flag.Flag values are not
+// changed. A
 // renamed flag that cannot be typed as --name (the plugin's name holds "="
 // or its last element starts with "-") is reported as ErrBadFlag.
 func Lent(plugin string, fs *flag.FlagSet) ([]Flag, error) {
@@ -102,18 +112,15 @@ func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
 			continue
 		}
 		nf := Flag{
-			Name:   prefix + f.Name,
-			Usage:  f.Usage,
-			Value:  f.Value,
-			Plugin: plugin,
-			Lent:   lent,
+			Name:    prefix + f.Name,
+			Default: f.DefValue,
+			Value:   f.Value,
+			Plugin:  plugin,
+			Lent:    lent,
 		}
+		nf.Type, nf.Usage = typeOf(f)
 		switch {
 		case lent:
-			nf.Usage = "(from " + plugin + ")"
-			if f.Usage != "" {
-				nf.Usage = f.Usage + " " + nf.Usage
-			}
 			if err := checkName(plugin, nf.Name); err != nil {
 				return nil, err
 			}
@@ -153,15 +160,35 @@ func badRune(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar
 }
 
+// typeOf names the kind of value f takes and returns its usage with any
+// `name` quoting taken out.
+func typeOf(f *flag.Flag) (typ, usage string) {
+	typ, usage = flag.UnquoteUsage(f)
+	if (Flag{Value: f.Value}).IsBool() {
+		return "", usage
+	}
+	if t, ok := f.Value.(interface{ Type() string }); ok {
+		typ = t.Type()
+	}
+	return typ, usage
+}
+
 // sameVar reports whether two values are bound to one variable: the
-// standard library's BoolVar, StringVar and the like, and Count and
-// Strings, return a pointer to the variable itself.
+// standard library's BoolVar, StringVar and the like, and Count, are a
+// pointer to the variable itself; Strings says what it is bound to.
 func sameVar(a, b flag.Value) bool {
-	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	va, vb := boundTo(a), boundTo(b)
 	if va.Type() != vb.Type() || va.Kind() != reflect.Pointer {
 		return false
 	}
 	return va.Pointer() == vb.Pointer()
+}
+
+func boundTo(v flag.Value) reflect.Value {
+	if b, ok := v.(interface{ boundTo() any }); ok {
+		return reflect.ValueOf(b.boundTo())
+	}
+	return reflect.ValueOf(v)
 }
 
 // Merge joins the flags of one command, its own first, then each lender's,

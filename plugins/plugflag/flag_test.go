@@ -7,14 +7,19 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/plughost/plughost/plugins/plugflag"
 )
 
 // sameValue compares flag values by identity: a Flag must carry the
-// plugin's own Value, not a copy of it.
-var sameValue = cmp.Comparer(func(a, b flag.Value) bool {
+// plugin's own Value, not a copy of it. Type and Default, which
+// TestTypeAndDefault checks, are left out.
+var sameValue = cmp.Options{cmpopts.IgnoreFields(plugflag.Flag{}, "Type", "Default"), sameVariable}
+
+var sameVariable = cmp.Comparer(func(a, b flag.Value) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
@@ -246,8 +251,8 @@ func TestLent(t *testing.T) {
 			},
 			want: func(v func(string) flag.Value) []plugflag.Flag {
 				return []plugflag.Flag{
-					{Name: "log-json", Usage: "log as JSON (from log)", Value: v("json"), Plugin: "log", Lent: true},
-					{Name: "log-level", Usage: "how much to log (from log)", Value: v("level"), Plugin: "log", Lent: true},
+					{Name: "log-json", Usage: "log as JSON", Value: v("json"), Plugin: "log", Lent: true},
+					{Name: "log-level", Usage: "how much to log", Value: v("level"), Plugin: "log", Lent: true},
 				}
 			},
 		},
@@ -259,7 +264,7 @@ func TestLent(t *testing.T) {
 			},
 			want: func(v func(string) flag.Value) []plugflag.Flag {
 				return []plugflag.Flag{
-					{Name: "aws-region", Usage: "where (from cloud/aws)", Value: v("region"), Plugin: "cloud/aws", Lent: true},
+					{Name: "aws-region", Usage: "where", Value: v("region"), Plugin: "cloud/aws", Lent: true},
 				}
 			},
 		},
@@ -273,7 +278,7 @@ func TestLent(t *testing.T) {
 			},
 			want: func(v func(string) flag.Value) []plugflag.Flag {
 				return []plugflag.Flag{
-					{Name: "log-verbose", Usage: "say more (from log)", Value: v("verbose"), Plugin: "log", Lent: true},
+					{Name: "log-verbose", Usage: "say more", Value: v("verbose"), Plugin: "log", Lent: true},
 				}
 			},
 		},
@@ -285,7 +290,7 @@ func TestLent(t *testing.T) {
 			},
 			want: func(v func(string) flag.Value) []plugflag.Flag {
 				return []plugflag.Flag{
-					{Name: "log-q", Usage: "be quiet (from log)", Value: v("q"), Plugin: "log", Lent: true},
+					{Name: "log-q", Usage: "be quiet", Value: v("q"), Plugin: "log", Lent: true},
 				}
 			},
 		},
@@ -297,7 +302,7 @@ func TestLent(t *testing.T) {
 			},
 			want: func(v func(string) flag.Value) []plugflag.Flag {
 				return []plugflag.Flag{
-					{Name: "log-trace", Usage: "(from log)", Value: v("trace"), Plugin: "log", Lent: true},
+					{Name: "log-trace", Value: v("trace"), Plugin: "log", Lent: true},
 				}
 			},
 		},
@@ -597,4 +602,49 @@ func permutations(n int) [][]int {
 		}
 	}
 	return out
+}
+
+// TestTypeAndDefault: a flag carries what help shows, read when the plugin
+// declared it: the kind of value it takes and its default.
+func TestTypeAndDefault(t *testing.T) {
+	t.Parallel()
+	var (
+		s    = "eu"
+		n    = 3
+		b    = true
+		d    = 90 * time.Second
+		c    = 2
+		tags = []string{"a", "b,c"}
+		f    = 1.5
+	)
+	fs := newSet()
+	fs.StringVar(&s, "region", s, "the `zone` to use")
+	fs.IntVar(&n, "count", n, "how many")
+	fs.BoolVar(&b, "force", b, "force it")
+	fs.DurationVar(&d, "wait", d, "how long")
+	fs.Var(plugflag.Count(&c), "verbose", "say more")
+	fs.Var(plugflag.Strings(&tags), "tag", "a tag")
+	fs.Float64Var(&f, "ratio", f, "a ratio")
+	s, n = "changed after declaring", 99 // the default is what was declared
+	got, err := plugflag.Own("deploy", fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type view struct{ Name, Type, Default, Usage string }
+	var views []view
+	for _, fl := range got {
+		views = append(views, view{fl.Name, fl.Type, fl.Default, fl.Usage})
+	}
+	want := []view{
+		{"count", "int", "3", "how many"},
+		{"force", "", "true", "force it"},
+		{"ratio", "float", "1.5", "a ratio"},
+		{"region", "zone", "eu", "the zone to use"},
+		{"tag", "strings", `a,"b,c"`, "a tag"},
+		{"verbose", "", "2", "say more"},
+		{"wait", "duration", "1m30s", "how long"},
+	}
+	if diff := cmp.Diff(want, views); diff != "" {
+		t.Errorf("Own (-want +got):\n%s", diff)
+	}
 }

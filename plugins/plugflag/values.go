@@ -33,7 +33,8 @@ func (c *countValue) Set(s string) error {
 		*c = 0
 		return nil
 	}
-	n, err := strconv.Atoi(s)
+	// Read as the standard library reads an int flag: 0x10 is 16, 010 is 8.
+	n, err := strconv.ParseInt(s, 0, strconv.IntSize)
 	if err != nil || n < 0 {
 		return errWant("a count: a whole number, 0 or more")
 	}
@@ -45,94 +46,49 @@ func (c *countValue) Set(s string) error {
 func (c *countValue) Get() any { return int(*c) }
 
 // Strings returns a flag.Value bound to p that collects one string each
-// time the flag is given: --tag a --tag b makes ["a" "b"]. Values given on
-// the command line replace the default rather than add to it (see
-// Resetter). Declare it with fs.Var(plugflag.Strings(&c.Tags), "tag", "...").
-func Strings(p *[]string) flag.Value { return (*stringsValue)(p) }
+// time the flag is given: --tag a --tag b makes ["a" "b"]. The first value
+// given to this Value replaces what *p held (the default) rather than
+// adding to it; a plugin's Flags returns a new flag set, and so a new
+// Value, for every run. Declare it with
+// fs.Var(plugflag.Strings(&c.Tags), "tag", "...").
+func Strings(p *[]string) flag.Value { return &stringsValue{p: p} }
 
-type stringsValue []string
+type stringsValue struct {
+	p   *[]string
+	set bool // Set has been called: the default is gone
+}
+
+func (s *stringsValue) boundTo() any { return s.p }
 
 func (s *stringsValue) String() string {
-	if s == nil || len(*s) == 0 {
+	if s == nil || s.p == nil || len(*s.p) == 0 {
 		return ""
 	}
-	if len(*s) == 1 && (*s)[0] == "" {
+	list := *s.p
+	if len(list) == 1 && list[0] == "" {
 		return `""` // csv would write nothing, which reads back as no list
 	}
 	var b strings.Builder
 	w := csv.NewWriter(&b)
-	_ = w.Write(*s) // writing to a strings.Builder cannot fail
+	_ = w.Write(list) // writing to a strings.Builder cannot fail
 	w.Flush()
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func (s *stringsValue) Set(v string) error {
-	*s = append(*s, v)
+	if !s.set {
+		*s.p = nil
+		s.set = true
+	}
+	*s.p = append(*s.p, v)
 	return nil
 }
-
-// Reset puts the value back to the list that String returned.
-func (s *stringsValue) Reset(v string) error {
-	if v == "" {
-		*s = nil
-		return nil
-	}
-	list, err := splitList(v)
-	if err != nil {
-		return err
-	}
-	*s = list
-	return nil
-}
-
-// splitList reads back the list that String wrote: values separated by
-// commas, a value between double quotes with its quotes doubled. It keeps
-// every byte between the quotes, where encoding/csv would turn "\r\n" into
-// "\n".
-func splitList(v string) ([]string, error) {
-	var list []string
-	for {
-		if !strings.HasPrefix(v, `"`) {
-			i := strings.IndexByte(v, ',')
-			if i < 0 {
-				return append(list, v), nil
-			}
-			list, v = append(list, v[:i]), v[i+1:]
-			continue
-		}
-		var b strings.Builder
-		v = v[1:]
-		for {
-			i := strings.IndexByte(v, '"')
-			if i < 0 {
-				return nil, errWant(listSyntax + ": a quote is not closed")
-			}
-			b.WriteString(v[:i])
-			v = v[i+1:]
-			if !strings.HasPrefix(v, `"`) {
-				break
-			}
-			b.WriteByte('"')
-			v = v[1:]
-		}
-		list = append(list, b.String())
-		if v == "" {
-			return list, nil
-		}
-		if v[0] != ',' {
-			return nil, errWant(listSyntax + ": a comma after a closing quote")
-		}
-		v = v[1:]
-	}
-}
-
-const listSyntax = "comma-separated values, quoted as in CSV"
 
 // Type names the kind of value for help.
 func (s *stringsValue) Type() string { return "strings" }
 
 // Get returns a copy of the collected strings, for flag.Getter.
-func (s *stringsValue) Get() any { return append([]string(nil), *s...) }
+func (s *stringsValue) Get() any { return append([]string(nil), *s.p...) }
 
 type errWant string
 

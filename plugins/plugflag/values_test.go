@@ -29,6 +29,11 @@ func TestCountSet(t *testing.T) {
 		{name: "word", start: 2, set: []string{"many"}, want: 2, wantErr: true},
 		{name: "empty", start: 2, set: []string{""}, want: 2, wantErr: true},
 		{name: "fraction", start: 2, set: []string{"1.5"}, want: 2, wantErr: true},
+		{name: "hexadecimal, as int flags read it", set: []string{"0x10"}, want: 16},
+		{name: "octal, as int flags read it", set: []string{"010"}, want: 8},
+		{name: "binary", set: []string{"0b11"}, want: 3},
+		{name: "underscores", set: []string{"1_000"}, want: 1000},
+		{name: "negative hexadecimal", start: 2, set: []string{"-0x1"}, want: 2, wantErr: true},
 		{name: "too big", start: 2, set: []string{"99999999999999999999999"}, want: 2, wantErr: true},
 		{name: "space", start: 2, set: []string{" 3"}, want: 2, wantErr: true},
 		{name: "capital True", start: 2, set: []string{"True"}, want: 2, wantErr: true},
@@ -113,9 +118,6 @@ func TestCountValue(t *testing.T) {
 	if diff := cmp.Diff(view{String: "3", IsBool: true, Get: 3}, got); diff != "" {
 		t.Errorf("Count(&3) (-want +got):\n%s", diff)
 	}
-	if _, ok := v.(plugflag.Resetter); ok {
-		t.Errorf("Count is a Resetter; setting its default again already puts it back")
-	}
 	n = 0
 	if s := v.String(); s != "0" {
 		t.Errorf("String() = %q after the variable changed to 0; want %q", s, "0")
@@ -131,7 +133,8 @@ func TestStringsSet(t *testing.T) {
 		want  []string
 	}{
 		{name: "appends", set: []string{"a", "b"}, want: []string{"a", "b"}},
-		{name: "appends to the default", start: []string{"x"}, set: []string{"a"}, want: []string{"x", "a"}},
+		{name: "the first value replaces the default", start: []string{"x", "y"}, set: []string{"a"}, want: []string{"a"}},
+		{name: "later values add", start: []string{"x"}, set: []string{"a", "b"}, want: []string{"a", "b"}},
 		{name: "keeps commas whole", set: []string{"a,b"}, want: []string{"a,b"}},
 		{name: "keeps empty strings", set: []string{"", ""}, want: []string{"", ""}},
 	}
@@ -152,91 +155,21 @@ func TestStringsSet(t *testing.T) {
 	}
 }
 
-// TestStringsRoundTrip: Reset(String()) gives back what String showed,
-// which is how the host puts a Strings flag back to its default.
-func TestStringsRoundTrip(t *testing.T) {
+// TestStringsEachValueStartsOver: a new Value, as a new run's Flags
+// returns, replaces what the variable holds on its first Set again.
+func TestStringsEachValueStartsOver(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name string
-		list []string
-		text string // what String shows, in help
-	}{
-		{name: "none", list: nil, text: ""},
-		{name: "one", list: []string{"a"}, text: "a"},
-		{name: "two", list: []string{"a", "b"}, text: "a,b"},
-		{name: "comma", list: []string{"a,b", "c"}, text: `"a,b",c`},
-		{name: "double quote", list: []string{`say "hi"`}, text: `"say ""hi"""`},
-		{name: "lone quote", list: []string{`"`, `'`}, text: `"""",'`},
-		{name: "quote and comma", list: []string{`a",b`}, text: `"a"",b"`},
-		{name: "leading space", list: []string{" a", "b "}, text: `" a",b `},
-		{name: "newline", list: []string{"one\ntwo"}, text: "\"one\ntwo\""},
-		{name: "carriage return and newline", list: []string{"one\r\ntwo"}, text: "\"one\r\ntwo\""},
-		{name: "trailing newline", list: []string{"a\n"}, text: "\"a\n\""},
-		{name: "one empty string", list: []string{""}, text: `""`},
-		{name: "two empty strings", list: []string{"", ""}, text: ","},
-		{name: "empty string last", list: []string{"a", ""}, text: "a,"},
-		{name: "backslash dot", list: []string{`\.`}, text: `"\."`},
-		{name: "hash", list: []string{"#a"}, text: "#a"},
-		{name: "unicode", list: []string{"café", "日本"}, text: "café,日本"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			list := append([]string(nil), tt.list...)
-			v := plugflag.Strings(&list)
-			text := v.String()
-			if diff := cmp.Diff(tt.text, text); diff != "" {
-				t.Errorf("String() (-want +got):\n%s", diff)
+	list := []string{"default"}
+	for _, run := range [][]string{{"a", "b"}, {"c"}} {
+		v := plugflag.Strings(&list)
+		for _, s := range run {
+			if err := v.Set(s); err != nil {
+				t.Fatal(err)
 			}
-			r, ok := v.(plugflag.Resetter)
-			if !ok {
-				t.Fatalf("Strings is not a Resetter")
-			}
-			if err := v.Set("added on the command line"); err != nil {
-				t.Fatalf("Set: %v", err)
-			}
-			if err := r.Reset(text); err != nil {
-				t.Fatalf("Reset(%q): %v", text, err)
-			}
-			if diff := cmp.Diff(tt.list, list, cmpEmptyStrings); diff != "" {
-				t.Errorf("after Reset(%q) (-want +got):\n%s", text, diff)
-			}
-		})
-	}
-}
-
-func TestStringsReset(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name    string
-		reset   string
-		want    []string
-		wantErr bool
-	}{
-		{name: "empty empties", reset: "", want: nil},
-		{name: "list", reset: "x,y", want: []string{"x", "y"}},
-		{name: "unterminated quote", reset: `"a,b`, wantErr: true},
-		{name: "text after a closing quote", reset: `"a"b`, wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			list := []string{"default"}
-			r := plugflag.Strings(&list).(plugflag.Resetter)
-			err := r.Reset(tt.reset)
-			if tt.wantErr {
-				if err == nil {
-					t.Errorf("Reset(%q) = nil, list %q; want an error", tt.reset, list)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("Reset(%q): %v", tt.reset, err)
-			}
-			if diff := cmp.Diff(tt.want, list, cmpEmptyStrings); diff != "" {
-				t.Errorf("after Reset(%q) (-want +got):\n%s", tt.reset, diff)
-			}
-		})
+		}
+		if diff := cmp.Diff(run, list); diff != "" {
+			t.Errorf("after setting %q on a new Value (-want +got):\n%s", run, diff)
+		}
 	}
 }
 
