@@ -2,10 +2,8 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 
 	"github.com/markbates/safe"
@@ -143,15 +141,9 @@ func (r *run) gather(n node, lent bool) ([]flagInfo, error) {
 		if err != nil {
 			return err
 		}
-		defs, err := r.h.restore(n, flags)
-		if err != nil {
-			return err
-		}
 		out = make([]flagInfo, len(flags))
 		for i, f := range flags {
-			fi := flagInfo{Flag: f, owner: n, bool: f.IsBool(), def: defs[i]}
-			fi.typ, fi.usage = typeOf(f)
-			out[i] = fi
+			out[i] = flagInfo{Flag: f, owner: n, bool: f.IsBool(), def: f.Default, typ: f.Type, usage: f.Usage}
 		}
 		return nil
 	})
@@ -160,65 +152,6 @@ func (r *run) gather(n node, lent bool) ([]flagInfo, error) {
 		err = &PluginError{Plugin: n.name, Type: n.typ(), Method: "Flags", Err: fmt.Errorf("%w: %w", ErrBadPlugin, err)}
 	}
 	return out, err
-}
-
-// restore returns the defaults of a plugin's flags: their values when
-// this host first built them. A flag whose value differs is put back to it
-// first, so nothing set in one run leaks into the next.
-func (h *Host) restore(n node, flags []plugflag.Flag) ([]string, error) {
-	var key any = n.p
-	if reflect.TypeOf(n.p).Kind() != reflect.Pointer {
-		key = n.typ() + "\x00" + n.name
-	}
-	cur := make([]string, len(flags))
-	known := make([]bool, len(flags))
-	for i, f := range flags {
-		// A value that cannot say what it holds has no default to show
-		// or put back; help and the run go on without one.
-		known[i] = safe.Run(func() { cur[i] = f.Value.String() }) == nil
-	}
-	defs := make([]string, len(flags))
-	h.mu.Lock()
-	if h.defaults == nil {
-		h.defaults = map[defaultKey]string{}
-	}
-	for i, f := range flags {
-		if !known[i] {
-			continue
-		}
-		k := defaultKey{plugin: key, flag: f.Name}
-		def, ok := h.defaults[k]
-		if !ok {
-			h.defaults[k] = cur[i]
-			def = cur[i]
-		}
-		defs[i] = def
-	}
-	h.mu.Unlock()
-	for i, f := range flags {
-		if !known[i] {
-			continue
-		}
-		var err error
-		if rs, isResetter := f.Value.(plugflag.Resetter); isResetter {
-			err = rs.Reset(defs[i])
-		} else if cur[i] != defs[i] {
-			err = f.Value.Set(defs[i])
-		}
-		if err != nil {
-			return nil, fmt.Errorf("flag --%s: cannot put back its default %q: %w", f.Name, defs[i], err)
-		}
-	}
-	return defs, nil
-}
-
-// typeOf names the kind of value a flag takes, for help.
-func typeOf(f plugflag.Flag) (typ, usage string) {
-	typ, usage = flag.UnquoteUsage(&flag.Flag{Name: f.Name, Usage: f.Usage, Value: f.Value})
-	if t, ok := f.Value.(interface{ Type() string }); ok && !f.IsBool() {
-		typ = t.Type()
-	}
-	return typ, usage
 }
 
 // pvalue lends a plugin's flag.Value to pflag, under safe.
@@ -240,12 +173,6 @@ func (v *pvalue) Type() string { return v.f.typ }
 
 func (v *pvalue) Set(s string) error {
 	return v.r.call(v.f.owner, "Set", func() error {
-		if rs, ok := v.f.Value.(plugflag.Resetter); ok && !v.set {
-			if err := rs.Reset(""); err != nil {
-				return err
-			}
-		}
-		v.set = true
 		return v.f.Value.Set(s)
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"sync"
 
 	"github.com/plughost/plughost/cmds"
 	"github.com/plughost/plughost/plugins"
@@ -30,9 +29,6 @@ type Host struct {
 	// process's own.
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-
-	mu       sync.Mutex
-	defaults map[defaultKey]string // flag defaults, recorded when the host first builds a plugin's flags
 }
 
 // New returns a host named name holding the built-in commands of package

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"github.com/plughost/plughost/plugins"
-	"github.com/plughost/plughost/plugins/plugflag"
 )
 
 // The interfaces the host listens for. Each is checked on its own, so a
@@ -23,7 +22,4 @@ type (
 	StdinNeeder  = plugins.StdinNeeder
 	StdoutNeeder = plugins.StdoutNeeder
 	StderrNeeder = plugins.StderrNeeder
-
-	// Resetter values are put back to their defaults before every run.
-	Resetter = plugflag.Resetter
 )
