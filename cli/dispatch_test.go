@@ -93,10 +93,10 @@ func TestDispatchPrependOverrides(t *testing.T) {
 		t.Fatal(err)
 	}
 	// -h goes through whatever answers to "help", so it is overridden too.
-	if err := h.Main(context.Background(), []string{"-h", "y"}); err != nil {
+	if err := h.Main(context.Background(), []string{"-h", "version"}); err != nil {
 		t.Fatal(err)
 	}
-	want := []ran{{"help", []string{"x"}}, {"help", []string{"y"}}}
+	want := []ran{{"help", []string{"x"}}, {"help", []string{"version"}}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ran (-want +got):\n%s", diff)
 	}

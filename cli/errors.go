@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"context"
 	"errors"
-	"fmt"
 
-	"github.com/markbates/safe"
+	"github.com/plughost/plughost/internal/fault"
 )
 
 var (
@@ -17,13 +15,15 @@ var (
 	// without the value it needs.
 	ErrBadFlagValue = errors.New("invalid flag value")
 	// ErrBadPlugin reports a plugin the host cannot offer: a name that is
-	// empty or holds white space, or flags that clash with another plugin's.
-	ErrBadPlugin = errors.New("bad plugin")
-	// ErrPanic reports a plugin that panicked while the host called it.
-	ErrPanic = errors.New("panic")
+	// empty, holds white space or cannot be typed, or flags that clash with
+	// another plugin's.
+	ErrBadPlugin = fault.ErrBadPlugin
+	// ErrPanic reports a plugin that panicked while the host, or a
+	// built-in command, called it.
+	ErrPanic = fault.ErrPanic
 	// ErrGoexit reports a plugin that called runtime.Goexit (as t.FailNow
 	// does) while the host called it. The run stops there.
-	ErrGoexit = errors.New("called runtime.Goexit")
+	ErrGoexit = fault.ErrGoexit
 )
 
 // Exit codes returned by ExitCode and Run.
@@ -32,6 +32,7 @@ const (
 	ExitFailure   = 1   // a command failed, or a plugin is broken
 	ExitUsage     = 2   // the command line is wrong: unknown command or flag, bad value
 	ExitInterrupt = 130 // the run was interrupted (SIGINT) or its context cancelled
+	ExitTerminate = 143 // the run was stopped by SIGTERM
 )
 
 // kindError is an error of a sentinel kind whose text says it better than
@@ -53,7 +54,7 @@ type UsageError struct {
 }
 
 // Error says where the command line went wrong and how.
-func (e *UsageError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *UsageError) Error() string { return e.Path + ": " + fault.Message(e.Err) }
 
 // Unwrap returns the error's kind: ErrUnknownCommand, ErrUnknownFlag or
 // ErrBadFlagValue.
@@ -64,52 +65,8 @@ func (e *UsageError) ExitCode() int { return ExitUsage }
 
 // PluginError is a fault of a plugin rather than of the command line: a
 // panic in one of its methods, or a plugin the host cannot offer. Plugin is
-// its name (empty if the name itself is the fault) and Type its Go type.
-type PluginError struct {
-	Plugin string
-	Type   string
-	Method string
-	Err    error
-}
-
-// Error names the plugin, its type and the method that failed.
-func (e *PluginError) Error() string {
-	who := fmt.Sprintf("plugin %q (%s)", e.Plugin, e.Type)
-	if e.Plugin == "" {
-		who = fmt.Sprintf("plugin of type %s", e.Type)
-	}
-	if e.Method == "" {
-		return fmt.Sprintf("%s: %v", who, e.Err)
-	}
-	return fmt.Sprintf("%s: %s: %v", who, e.Method, e.Err)
-}
-
-// Unwrap returns what went wrong: ErrPanic, ErrGoexit, ErrBadPlugin or a
-// plugflag error, wrapped with the detail.
-func (e *PluginError) Unwrap() error { return e.Err }
-
-// ExitCode returns ExitFailure.
-func (e *PluginError) ExitCode() int { return ExitFailure }
-
-// ExitCode returns the exit code a main function should use for err: 0 for
-// nil, ExitInterrupt when the error wraps context.Canceled, the code of the
-// first error in the chain with an ExitCode() int method, else ExitFailure.
-//
-// Reading the chain runs the errors' own Is, As, Unwrap and ExitCode
-// methods; should one of them panic, ExitCode returns ExitFailure.
-func ExitCode(err error) (code int) {
-	if err == nil {
-		return ExitOK
-	}
-	code = ExitFailure
-	safe.Run(func() {
-		var c interface{ ExitCode() int }
-		switch {
-		case errors.Is(err, context.Canceled):
-			code = ExitInterrupt
-		case errors.As(err, &c):
-			code = c.ExitCode()
-		}
-	})
-	return code
-}
+// its name (empty if the name itself is the fault), Type its Go type and
+// Method the method that failed; Err wraps ErrPanic, ErrGoexit or
+// ErrBadPlugin with the detail. Its ExitCode is ExitFailure. The built-in
+// commands report the plugins they call with the same type.
+type PluginError = fault.PluginError

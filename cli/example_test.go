@@ -4,24 +4,23 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/plughost/plughost/cli"
 	"github.com/plughost/plughost/plugins"
 )
 
-// Hello is a command whose flag is an exported field.
+// Hello is a command whose flag is an exported field. Embedding
+// plugins.Streams makes it a StdoutNeeder (and the other two).
 type Hello struct {
+	plugins.Streams
 	Who   string           // --name
 	Scope []plugins.Plugin // the plugins that lend it flags
-	out   io.Writer
 }
 
 func (h *Hello) Name() string                    { return "hello" }
 func (h *Hello) ScopedPlugins() []plugins.Plugin { return h.Scope }
 func (h *Hello) Description() string             { return "say hello" }
-func (h *Hello) SetStdout(w io.Writer)           { h.out = w }
 
 // Flags binds --name to the Who field; the field's value is the default.
 func (h *Hello) Flags() *flag.FlagSet {
@@ -30,12 +29,9 @@ func (h *Hello) Flags() *flag.FlagSet {
 	return fs
 }
 
+// Main greets; with no host to feed it, Stdout is os.Stdout.
 func (h *Hello) Main(ctx context.Context, args []string) error {
-	w := h.out
-	if w == nil { // zero values work: no host, no stream, os.Stdout
-		w = os.Stdout
-	}
-	_, err := fmt.Fprintf(w, "Hello, %s!\n", h.Who)
+	_, err := fmt.Fprintf(h.Stdout(), "Hello, %s!\n", h.Who)
 	return err
 }
 
@@ -49,18 +45,24 @@ func (l *Loud) Flags() *flag.FlagSet {
 	return fs
 }
 
-// Example is a tool's whole main: create the host, prepend plugins, run.
-func Example() {
+// newHost builds the tool: a tool's main calls it once, and a test once
+// per case, since a plugin value serves one run. Building a host is cheap.
+func newHost() *cli.Host {
 	h := cli.New("mytool")
 	h.Stdout = os.Stdout
 	h.Plugins = append([]plugins.Plugin{
 		&Hello{Who: "world"},
 	}, h.Plugins...)
+	return h
+}
 
-	if err := h.Main(context.Background(), []string{"hello", "--name", "gopher"}); err != nil {
+// Example is a tool's whole main: create the host, prepend plugins, run.
+// Each run gets a fresh host, so each starts from the defaults.
+func Example() {
+	if err := newHost().Main(context.Background(), []string{"hello", "--name", "gopher"}); err != nil {
 		fmt.Println(err)
 	}
-	if err := h.Main(context.Background(), []string{"hello"}); err != nil {
+	if err := newHost().Main(context.Background(), []string{"hello"}); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

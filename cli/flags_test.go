@@ -165,41 +165,6 @@ func TestFlagClashes(t *testing.T) {
 	}
 }
 
-func TestFlagDefaultsDoNotLeakBetweenRuns(t *testing.T) {
-	t.Parallel()
-	// A field set in code before the first Main is that flag's default.
-	d := deployFlags{Env: "staging", Tags: []string{"base"}}
-	var region string
-	deploy := deployCmd(&d)
-	deploy.Scope = []plugins.Plugin{lender("aws", "region", &region)}
-	h := &cli.Host{Tool: "tool", Plugins: []plugins.Plugin{deploy}}
-	runs := []struct {
-		args []string
-		want deployFlags
-	}{
-		{[]string{}, deployFlags{Env: "staging", Tags: []string{"base"}, Args: []string{}}},
-		{[]string{"--env=prod", "-vv", "--count=4", "--dry-run", "--tag", "x", "--aws-region=eu"},
-			deployFlags{Env: "prod", Verbose: 2, Count: 4, DryRun: true, Tags: []string{"x"}, Args: []string{}}},
-		{[]string{}, deployFlags{Env: "staging", Tags: []string{"base"}, Args: []string{}}},
-		{[]string{"--tag", "y"}, deployFlags{Env: "staging", Tags: []string{"y"}, Args: []string{}}},
-	}
-	for i, run := range runs {
-		if err := h.Main(context.Background(), append([]string{"deploy"}, run.args...)); err != nil {
-			t.Fatalf("run %d: %v", i, err)
-		}
-		if diff := cmp.Diff(run.want, d); diff != "" {
-			t.Errorf("run %d, deploy %q (-want +got):\n%s", i, run.args, diff)
-		}
-		wantRegion := ""
-		if i == 1 {
-			wantRegion = "eu"
-		}
-		if region != wantRegion {
-			t.Errorf("run %d: lent region = %q, want %q", i, region, wantRegion)
-		}
-	}
-}
-
 func TestOwnHelpFlagIsAnError(t *testing.T) {
 	t.Parallel()
 	var b bool

@@ -2,23 +2,28 @@ package cli
 
 import (
 	"cmp"
-	"context"
+	"flag"
 	"fmt"
-	"io"
 	"slices"
-	"sort"
 	"strings"
 
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
+	"github.com/plughost/plughost/plugins/plugflag"
 	"github.com/plughost/plughost/plugins/plugprint"
 )
 
-// PrintHelp writes to w the help of the command that path names (the names
-// of a command and its sub-commands), or of the tool for an empty path.
-// The help command prints through it; see package cmds/help.
-func (h *Host) PrintHelp(ctx context.Context, w io.Writer, path []string) error {
-	r := h.newRun(ctx, w)
-	return <-r.guard(func() error { return r.printHelp(path) })
+// isHelp reports whether err asks for help (flag.ErrHelp), reading at
+// most fault.MaxChain errors of its chain.
+func isHelp(err error) bool { return fault.Is(err, flag.ErrHelp) }
+
+// says reports whether err is the host's own and names where it happened.
+func says(err error) bool {
+	if _, ok := fault.As[*PluginError](err); ok {
+		return true
+	}
+	_, ok := fault.As[*UsageError](err)
+	return ok
 }
 
 // help shows the help of the command at path, through the tool's own help
@@ -29,85 +34,89 @@ func (r *run) help(path []string) error {
 		return err
 	}
 	if !ok {
-		return r.printHelp(path)
+		return r.hostHelp(path)
 	}
-	if err := r.feed(c.node); err != nil {
+	if err := r.feedOne(c.node); err != nil {
 		return err
 	}
 	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, path) })
 	askedHelp, err := r.wrap([]string{r.h.Name(), c.cmdName}, c, err)
 	if askedHelp {
 		// The help command itself asks for help: print it directly.
-		return r.printHelp(path)
+		return r.hostHelp(path)
 	}
 	return err
 }
 
+// hostHelp prints help itself, naming the tool in an error that does not
+// say where it happened.
+func (r *run) hostHelp(path []string) error {
+	err := r.printHelp(path)
+	if err != nil && !says(err) {
+		err = fmt.Errorf("%s: %w", r.h.Name(), err)
+	}
+	return err
+}
+
+// printHelp resolves path as a command line and prints the help of the
+// command it names, or of the tool.
 func (r *run) printHelp(path []string) error {
-	at := []string{r.h.Name()}
-	h := plugprint.Help{Path: at, Description: r.h.About, Flags: []plugprint.Flag{{Name: "help", Shorthand: "h", Usage: helpUsage}}}
+	res, err := r.resolve(path)
+	if err != nil {
+		return err
+	}
+	h := plugprint.Help{Path: res.at, Flags: []plugflag.Flag{helpFlag("h")}}
 	plugs := r.h.Plugins
-	var c command
-	for i, name := range path {
-		var err error
-		if c, err = r.lookup(plugs, at, name); err != nil {
+	if c := res.cmd; c != nil {
+		plugs = res.subs
+		if err := r.commandHelp(&h, res); err != nil {
 			return err
 		}
-		at = append(at, c.cmdName)
-		subs, isParent, err := r.subCommands(c)
-		if err != nil {
-			return err
-		}
-		plugs = subs
-		if !isParent || i == len(path)-1 {
-			if err := r.commandHelp(&h, at, c, isParent); err != nil {
-				return err
-			}
-			break
-		}
+	} else {
+		h.Description = r.h.About
+		h.HelpCommand = r.hasHelp()
 	}
-	if len(path) == 0 || plugs != nil {
-		var err error
-		if h.Commands, err = r.listing(plugs); err != nil {
+	if res.cmd == nil || res.parent {
+		if h.Commands, h.Shadowed, err = r.listing(plugs); err != nil {
 			return err
 		}
 	}
-	if err := plugprint.Print(r.stdout, h); err != nil {
-		return fmt.Errorf("%s: writing help: %w", r.h.Name(), err)
+	if err := plugprint.Print(r.out, h); err != nil {
+		return fmt.Errorf("writing help: %w", err)
 	}
 	return nil
 }
 
-// commandHelp fills h with what command c, found at path at, shows.
-func (r *run) commandHelp(h *plugprint.Help, at []string, c command, isParent bool) error {
-	h.Path, h.Aliases, h.Runnable = at, c.aliases, !isParent
-	if err := r.feed(c.node); err != nil {
-		return err
-	}
+// hasHelp reports whether a command answers to "help", for help to say
+// how to ask for more.
+func (r *run) hasHelp() bool {
+	_, ok, _ := r.find(r.h.Plugins, "help")
+	return ok
+}
+
+// commandHelp fills h with what the command res names shows.
+func (r *run) commandHelp(h *plugprint.Help, res *resolved) error {
+	c := res.cmd
+	h.Aliases, h.Runnable, h.HelpCommand = c.aliases, !res.parent, r.hasHelp()
 	desc, err := r.describe(c.node)
 	if err != nil {
 		return err
 	}
 	h.Description = desc
-	_, _, infos, err := r.commandFlags(at, c)
-	if err != nil {
-		return err
-	}
 	h.Flags = h.Flags[:0]
 	helpShort := "h"
-	for _, f := range infos {
-		pf := plugprint.Flag{Name: f.Name, Shorthand: f.Shorthand, Type: f.typ, Usage: f.usage, Default: f.def, Plugin: f.Plugin}
+	for _, f := range res.flags {
 		if f.Shorthand == "h" {
 			helpShort = ""
 		}
 		if f.Lent {
-			h.Lent = append(h.Lent, pf)
+			h.Lent = append(h.Lent, f)
 		} else {
-			h.Flags = append(h.Flags, pf)
+			h.Flags = append(h.Flags, f)
 		}
 	}
-	h.Flags = append(h.Flags, plugprint.Flag{Name: "help", Shorthand: helpShort, Usage: helpUsage})
-	sort.SliceStable(h.Lent, func(i, j int) bool { return h.Lent[i].Plugin < h.Lent[j].Plugin })
+	h.Flags = append(h.Flags, helpFlag(helpShort))
+	slices.SortStableFunc(h.Lent, func(a, b plugflag.Flag) int { return strings.Compare(a.Plugin, b.Plugin) })
 	return nil
 }
 
@@ -122,20 +131,39 @@ func (r *run) describe(n node) (string, error) {
 	return s, err
 }
 
-// listing lists the visible commands in plugs: the first of each name,
-// sorted. Every command is checked, and the fault of the one with the least
-// name is reported, so a bad plugin is reported the same whatever the order
-// of the slice.
-func (r *run) listing(plugs []plugins.Plugin) ([]plugprint.Command, error) {
-	all := make([]plugprint.Command, 0, len(plugs))
-	var hidden []bool
-	var bad *command
+// answer is one name a command answers to, for the listing.
+type answer struct {
+	name  string
+	row   int32 // the command's place in the slice
+	alias bool
+}
+
+// listing lists the visible commands in plugs as a user who types their
+// names gets them: each name goes to the first command in the slice that
+// answers to it, by command name or alias, as dispatch finds it. A
+// command whose name an earlier command's alias takes is listed as
+// shadowed, since typing it runs the other. A command whose name an
+// earlier command's name takes is left out: that is how prepending
+// overrides, and the plugins command shows it. Every command is checked,
+// and the fault of the one with the least name is reported, so a bad
+// plugin is reported the same whatever the order of the slice.
+func (r *run) listing(plugs []plugins.Plugin) (rows, shadowed []plugprint.Command, _ error) {
+	var (
+		all     []plugprint.Command
+		hidden  []bool
+		answers []answer
+		bad     *command
+	)
 	err := r.scan(plugs, func(s *scanner) bool {
 		_, hide := s.cur.p.(plugins.Hider)
-		c := plugprint.Command{Name: s.cur.cmdName}
+		i := int32(len(all))
+		c := plugprint.Command{Name: s.cur.cmdName, Aliases: s.aliases()}
 		if !hide {
-			c.Aliases = s.aliases()
 			c.Description = s.description()
+		}
+		answers = append(answers, answer{name: s.cur.cmdName, row: i})
+		for _, a := range c.Aliases {
+			answers = append(answers, answer{name: a, row: i, alias: true})
 		}
 		if r.check(&s.cur) != nil && (bad == nil || s.cur.cmdName < bad.cmdName) {
 			cur := s.cur
@@ -146,52 +174,58 @@ func (r *run) listing(plugs []plugins.Plugin) ([]plugprint.Command, error) {
 		return false
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if bad != nil {
-		return nil, r.check(bad)
+		return nil, nil, r.check(bad)
 	}
-	// Sort by name, then by place in the slice, so the first of each name
-	// is the one dispatch would run.
-	order := make([]int32, len(all))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(i, j int32) int {
-		return cmp.Or(strings.Compare(all[i].Name, all[j].Name), cmp.Compare(i, j))
+	// Sort the names by name, then by place in the slice: the first of
+	// each name is the command dispatch runs for it.
+	slices.SortFunc(answers, func(a, b answer) int {
+		return cmp.Or(strings.Compare(a.name, b.name), cmp.Compare(a.row, b.row), boolOrder(a.alias, b.alias))
 	})
-	// Drop hidden and shadowed rows, marking them by an empty name, then
-	// put the rest in order in place, rather than copying every row.
-	prev := ""
-	for k, i := range order {
-		shadowed := k > 0 && all[i].Name == prev
-		prev = all[i].Name
-		if hidden[i] || shadowed {
-			all[i].Name = ""
+	listed := make([]bool, len(all))
+	var lostAliases map[int32][]string // aliases an earlier command takes
+	for k := 0; k < len(answers); {
+		win := answers[k]
+		j := k + 1
+		for ; j < len(answers) && answers[j].name == win.name; j++ {
+			lost := answers[j]
+			switch {
+			case lost.row == win.row:
+			case lost.alias:
+				if lostAliases == nil {
+					lostAliases = map[int32][]string{}
+				}
+				lostAliases[lost.row] = append(lostAliases[lost.row], lost.name)
+			case win.alias && !hidden[lost.row]:
+				sh := all[lost.row]
+				sh.Aliases, sh.ShadowedBy = nil, all[win.row].Name
+				shadowed = append(shadowed, sh)
+			}
+		}
+		listed[win.row] = listed[win.row] || !win.alias && !hidden[win.row]
+		k = j
+	}
+	for row, lost := range lostAliases {
+		all[row].Aliases = slices.DeleteFunc(slices.Clone(all[row].Aliases), func(a string) bool { return slices.Contains(lost, a) })
+	}
+	rows = make([]plugprint.Command, 0, len(all))
+	for _, a := range answers {
+		if !a.alias && listed[a.row] {
+			listed[a.row] = false // a command answers to its name once
+			rows = append(rows, all[a.row])
 		}
 	}
-	permute(all, order)
-	return slices.DeleteFunc(all, func(c plugprint.Command) bool { return c.Name == "" }), nil
+	return rows, shadowed, nil
 }
 
-// permute puts rows[order[k]] at rows[k] for every k, in place, by
-// following the cycles of order; it leaves order spent.
-func permute(rows []plugprint.Command, order []int32) {
-	for start := range rows {
-		if order[start] < 0 {
-			continue
-		}
-		saved := rows[start]
-		k := start
-		for {
-			from := int(order[k])
-			order[k] = -1
-			if from == start {
-				rows[k] = saved
-				break
-			}
-			rows[k] = rows[from]
-			k = from
-		}
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
 	}
+	return 1
 }

@@ -91,22 +91,6 @@ func TestHelpLeavesHiddenOut(t *testing.T) {
 	}
 }
 
-func TestHelpShowsDefaultsOfTheFirstBuild(t *testing.T) {
-	t.Parallel()
-	var out bytes.Buffer
-	h := helpHost(&out)
-	if err := h.Main(context.Background(), []string{"deploy", "--env=prod", "--count=9"}); err != nil {
-		t.Fatal(err)
-	}
-	out.Reset()
-	if err := h.Main(context.Background(), []string{"deploy", "--help"}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out.String(), `(default "staging")`) || strings.Contains(out.String(), "prod") {
-		t.Errorf("help after a run shows that run's values:\n%s", out.String())
-	}
-}
-
 func TestHelpForUnknownCommand(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer

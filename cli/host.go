@@ -2,19 +2,24 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/plughost/plughost/cmds"
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
 )
 
 // Host runs a command-line tool whose every command is a plugin.
 //
 // The zero value works: a Host{Plugins: ...} runs those plugins with the
-// process's own streams. A Host holds no state of a run, so one Host may run
-// Main many times, one after another or at once; but a plugin value keeps
-// its flags in its own fields, so it serves one run at a time.
+// process's own streams. A host and its plugins serve one run at a time:
+// the host writes into a plugin what the command line sets and what the
+// needer setters give, so a plugin value serves one run, and a fresh host,
+// with fresh plugins, is how a test or a long-lived program gets fresh
+// state. Hosts share nothing, so many may run at once, one per goroutine.
 type Host struct {
 	// Plugins are the tool's plugins. The first to answer to a command name
 	// wins, so prepend to override.
@@ -47,38 +52,101 @@ func (h *Host) Description() string { return h.About }
 //
 // The host parses its own flags (-h, --help) first; the first argument left
 // names a command, which gets its flags parsed and exactly the arguments
-// after it. Main never exits the process and never writes to os.Stdout or
-// os.Stderr when the host's streams are set. Its errors are *UsageError for
-// a bad command line, *PluginError for a broken plugin, and whatever a
-// command returned, wrapped so that errors.Is and errors.As still find it.
+// after it. A cancelled ctx runs nothing, help included. Main never exits
+// the process and never writes to os.Stdout or os.Stderr when the host's
+// streams are set. Its errors are *UsageError for a bad command line,
+// *PluginError for a broken plugin, and whatever a command returned,
+// wrapped so that errors.Is and errors.As still find it.
+//
+// A command that calls Main (or PrintHelp) with the context it was given
+// runs a nested run that shares its run's feeding: the plugins already fed
+// are not fed again.
 func (h *Host) Main(ctx context.Context, args []string) error {
-	return <-h.start(ctx, args)
-}
-
-// start runs the tool on a goroutine of its own (see guard) and returns
-// where its result arrives.
-func (h *Host) start(ctx context.Context, args []string) <-chan error {
 	r := h.newRun(ctx, nil)
-	return r.guard(func() error { return r.main(args) })
+	return <-r.guard(func() error { return r.main(args) })
 }
 
-func (h *Host) newRun(ctx context.Context, stdout io.Writer) *run {
+// PrintHelp writes to w the help of the command that path names (the names
+// of a command and its sub-commands), or of the tool for an empty path.
+// The help command prints through it; see package cmds/help. Only the help
+// goes to w: the plugins it feeds get the host's streams.
+func (h *Host) PrintHelp(ctx context.Context, w io.Writer, path []string) error {
+	r := h.newRun(ctx, w)
+	return <-r.guard(func() error {
+		if err := r.cancelled(nil); err != nil {
+			return err
+		}
+		return r.printHelp(path)
+	})
+}
+
+// run is the state of one call to Host.Main or Host.PrintHelp.
+type run struct {
+	h    *Host
+	ctx  context.Context // what commands are given: carries the run
+	feed *feeding        // shared with the runs nested in this one
+	own  bool            // the run owns feed, and ends it
+	out  io.Writer       // where help goes
+
+	mu     sync.Mutex
+	goexit *PluginError // the plugin that called runtime.Goexit
+}
+
+type runKey struct{}
+
+func (h *Host) newRun(ctx context.Context, out io.Writer) *run {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	r := &run{h: h, ctx: ctx, stdin: h.Stdin, stdout: h.Stdout, stderr: h.Stderr}
-	if stdout != nil {
-		r.stdout = stdout
+	r := &run{h: h}
+	if parent, ok := ctx.Value(runKey{}).(*run); ok && parent.h == h {
+		parent.feed.mu.Lock()
+		over := parent.feed.over
+		parent.feed.mu.Unlock()
+		if !over {
+			r.feed = parent.feed
+		}
 	}
-	if r.stdin == nil {
-		r.stdin = os.Stdin
+	if r.feed == nil {
+		r.feed, r.own = newFeeding(h, r.record), true
+		if r.feed.stdin == nil {
+			r.feed.stdin = os.Stdin
+		}
+		if r.feed.stdout == nil {
+			r.feed.stdout = os.Stdout
+		}
+		if r.feed.stderr == nil {
+			r.feed.stderr = os.Stderr
+		}
 	}
-	if r.stdout == nil {
-		r.stdout = os.Stdout
+	r.out = out
+	if r.out == nil {
+		r.out = r.feed.stdout
 	}
-	if r.stderr == nil {
-		r.stderr = os.Stderr
-	}
-	r.feeder = r.plugins
+	r.ctx = fault.WithRecorder(context.WithValue(ctx, runKey{}, r), r.record)
 	return r
+}
+
+// end is called once the run's work is over.
+func (r *run) end() {
+	if r.own {
+		r.feed.end()
+	}
+}
+
+// feedOne feeds the plugin at n for this run.
+func (r *run) feedOne(n node) error { return r.feed.one(n, r.record) }
+
+// cancelled returns an error when the run's context is done: nothing runs
+// then, help included. at is the command path, or nil for the tool.
+func (r *run) cancelled(at []string) error {
+	err := r.ctx.Err()
+	if err == nil {
+		return nil
+	}
+	where := r.h.Name()
+	if len(at) > 0 {
+		where = joinPath(at)
+	}
+	return fmt.Errorf("%s: not run: %w", where, err)
 }

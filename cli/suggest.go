@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -18,8 +19,8 @@ func (r *run) suggest(plugs []plugins.Plugin, name string) ([]string, error) {
 	m := newMatcher(name)
 	var bad *command
 	err := r.scan(plugs, func(s *scanner) bool {
-		if !validName(s.cur.name) || !validName(s.cur.cmdName) || isNil(s.cur.p) {
-			if bad == nil || s.cur.typ()+s.cur.name < bad.typ()+bad.name {
+		if !validName(s.cur.name) || !validName(s.cur.cmdName) || fault.IsNil(s.cur.p) {
+			if bad == nil || typeName(s.cur.p)+s.cur.name < typeName(bad.p)+bad.name {
 				c := s.cur
 				bad = &c
 			}

@@ -20,6 +20,7 @@ type Command struct {
 	FlagsFn func() *flag.FlagSet
 	Scope   []plugins.Plugin
 	Subs    []plugins.Plugin
+	SubsFn  func() []plugins.Plugin // if set, SubCommands returns what it returns
 }
 
 func (c *Command) Name() string { return c.N }
@@ -54,7 +55,12 @@ func (c *Full) Flags() *flag.FlagSet {
 // Parent is a Full command with sub-commands.
 type Parent struct{ Full }
 
-func (c *Parent) SubCommands() []plugins.Plugin { return c.Subs }
+func (c *Parent) SubCommands() []plugins.Plugin {
+	if c.SubsFn != nil {
+		return c.SubsFn()
+	}
+	return c.Subs
+}
 
 // Lender is a non-command plugin that lends the flags FlagsFn declares.
 type Lender struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/plughost/plughost/plugins/plugflag"
 	"github.com/plughost/plughost/plugins/plugprint"
 )
 
@@ -13,12 +14,12 @@ func ExamplePrint() {
 		Description: "ship the current build",
 		Aliases:     []string{"ship"},
 		Runnable:    true,
-		Flags: []plugprint.Flag{
+		Flags: []plugflag.Flag{
 			{Name: "env", Shorthand: "e", Type: "string", Usage: "where to", Default: "staging", Plugin: "deploy"},
 			{Name: "dry-run", Usage: "only say what would happen", Plugin: "deploy"},
 			{Name: "help", Shorthand: "h", Usage: "show help"},
 		},
-		Lent: []plugprint.Flag{
+		Lent: []plugflag.Flag{
 			{Name: "log-level", Type: "string", Usage: "how much to log (from log)", Default: "info", Plugin: "log"},
 		},
 	}

@@ -6,9 +6,13 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/plughost/plughost/plugins/plugflag"
 )
 
 // Help is everything the help of one command, or of the tool itself, shows.
+// Print escapes every string in it (see Line), so it may hold whatever a
+// plugin or a user wrote.
 type Help struct {
 	// Path is the tool's name followed by the names of the commands that
 	// lead to this one: ["mycli"] for the tool, ["mycli", "db", "migrate"].
@@ -18,15 +22,22 @@ type Help struct {
 	// Aliases are the other names the command answers to.
 	Aliases []string
 	// Flags are the command's own flags, the host's -h among them.
-	Flags []Flag
+	Flags []plugflag.Flag
 	// Lent are the flags other plugins lend the command, in the order they
 	// are printed: grouped by Flag.Plugin.
-	Lent []Flag
+	Lent []plugflag.Flag
 	// Commands are the commands below this one, sorted, hidden ones left out.
 	Commands []Command
+	// Shadowed are commands below this one that typing their name does not
+	// run, because an earlier command answers to it (ShadowedBy).
+	Shadowed []Command
 	// Runnable reports whether the command takes arguments of its own
 	// rather than only sub-commands.
 	Runnable bool
+	// HelpCommand reports whether the tool has a help command, for the
+	// last line to say how to ask for more: "tool help COMMAND", else
+	// "tool COMMAND --help".
+	HelpCommand bool
 }
 
 // Command is one line of a command listing.
@@ -34,24 +45,17 @@ type Command struct {
 	Name        string
 	Aliases     []string
 	Description string
-}
-
-// Flag is one line of a flag listing.
-type Flag struct {
-	Name      string // long name, without dashes
-	Shorthand string // one letter, or empty
-	Type      string // the kind of value it takes ("string", "int"), empty for a boolean flag
-	Usage     string
-	Default   string // shown unless it is a zero value
-	Plugin    string // the plugin that declared it
+	// ShadowedBy is the name of the command that runs when Name is typed,
+	// for a command listed as shadowed.
+	ShadowedBy string
 }
 
 // Print writes h to w as help text and returns the first write error.
 func Print(w io.Writer, h Help) error {
 	ew := &errWriter{w: w}
-	name := strings.Join(h.Path, " ")
+	name := Line(strings.Join(h.Path, " "))
 	if h.Description != "" {
-		head := h.Description
+		head := Line(h.Description)
 		if name != "" {
 			head = name + " - " + head
 		}
@@ -69,7 +73,7 @@ func Print(w io.Writer, h Help) error {
 	}
 
 	if len(h.Aliases) > 0 {
-		fmt.Fprintf(ew, "\nAliases:\n  %s\n", strings.Join(h.Aliases, ", "))
+		fmt.Fprintf(ew, "\nAliases:\n  %s\n", Line(strings.Join(h.Aliases, ", ")))
 	}
 
 	if len(h.Commands) > 0 {
@@ -83,6 +87,14 @@ func Print(w io.Writer, h Help) error {
 		})
 	}
 
+	if len(h.Shadowed) > 0 {
+		fmt.Fprintf(ew, "\nShadowed commands (the name runs another command):\n")
+		table(ew, len(h.Shadowed), func(i int) string { return h.Shadowed[i].Name }, func(i int) string {
+			c := h.Shadowed[i]
+			return words(c.Description, fmt.Sprintf("(runs %s)", c.ShadowedBy))
+		})
+	}
+
 	if len(h.Flags) > 0 {
 		fmt.Fprintf(ew, "\nFlags:\n")
 		printFlags(ew, h.Flags)
@@ -93,22 +105,22 @@ func Print(w io.Writer, h Help) error {
 		for j < len(h.Lent) && h.Lent[j].Plugin == h.Lent[i].Plugin {
 			j++
 		}
-		fmt.Fprintf(ew, "\nFlags lent by %s:\n", h.Lent[i].Plugin)
+		fmt.Fprintf(ew, "\nFlags lent by %s:\n", Line(h.Lent[i].Plugin))
 		printFlags(ew, h.Lent[i:j])
 		i = j
 	}
 
 	if len(h.Commands) > 0 {
-		more := []string{"help"}
-		if len(h.Path) > 0 {
-			more = append([]string{h.Path[0], "help"}, h.Path[1:]...)
+		more := words(name, "COMMAND --help")
+		if h.HelpCommand && len(h.Path) > 0 {
+			more = Line(strings.Join(append([]string{h.Path[0], "help"}, h.Path[1:]...), " ")) + " COMMAND"
 		}
-		fmt.Fprintf(ew, "\nRun \"%s COMMAND\" for more about a command.\n", strings.Join(more, " "))
+		fmt.Fprintf(ew, "\nRun \"%s\" for more about a command.\n", more)
 	}
 	return ew.err
 }
 
-func printFlags(w io.Writer, flags []Flag) {
+func printFlags(w io.Writer, flags []plugflag.Flag) {
 	left := func(i int) string {
 		f := flags[i]
 		l := "    --" + f.Name
@@ -141,13 +153,13 @@ func printFlags(w io.Writer, flags []Flag) {
 func table(w io.Writer, n int, left, right func(i int) string) {
 	width := 0
 	for i := range n {
-		width = max(width, utf8.RuneCountInString(left(i)))
+		width = max(width, utf8.RuneCountInString(Line(left(i))))
 	}
 	bw := bufio.NewWriter(w)
 	for i := range n {
-		l := left(i)
+		l := Line(left(i))
 		bw.WriteString("  ")
-		r := strings.TrimRight(right(i), " ")
+		r := strings.TrimRight(Line(right(i)), " ")
 		if r == "" {
 			bw.WriteString(strings.TrimRight(l, " "))
 			bw.WriteByte('\n')

@@ -9,11 +9,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/plughost/plughost/internal/testhelpers"
+	"github.com/plughost/plughost/plugins/plugflag"
 	"github.com/plughost/plughost/plugins/plugprint"
 )
 
 // help is the host's own -h, which every listing ends with.
-var help = plugprint.Flag{Name: "help", Shorthand: "h", Usage: "show help"}
+var help = plugflag.Flag{Name: "help", Shorthand: "h", Usage: "show help"}
 
 func TestPrintGolden(t *testing.T) {
 	t.Parallel()
@@ -26,7 +27,7 @@ func TestPrintGolden(t *testing.T) {
 			help: plugprint.Help{
 				Path:        []string{"mycli"},
 				Description: "a tool for tests",
-				Flags:       []plugprint.Flag{help},
+				Flags:       []plugflag.Flag{help},
 				Commands: []plugprint.Command{
 					{Name: "build", Description: "build the project"},
 					{Name: "db", Description: "work with the database"},
@@ -34,6 +35,8 @@ func TestPrintGolden(t *testing.T) {
 					{Name: "lint", Aliases: []string{"l"}},
 					{Name: "x"},
 				},
+				Shadowed:    []plugprint.Command{{Name: "make", Description: "make things", ShadowedBy: "build"}},
+				HelpCommand: true,
 			},
 		},
 		{
@@ -43,7 +46,7 @@ func TestPrintGolden(t *testing.T) {
 				Description: "ship the current build",
 				Aliases:     []string{"ship", "d"},
 				Runnable:    true,
-				Flags: []plugprint.Flag{
+				Flags: []plugflag.Flag{
 					{Name: "count", Type: "int", Usage: "how many copies", Default: "3", Plugin: "deploy"},
 					{Name: "dry-run", Usage: "only say what would happen", Plugin: "deploy"},
 					{Name: "env", Shorthand: "e", Type: "string", Usage: "where to", Default: "staging", Plugin: "deploy"},
@@ -54,10 +57,10 @@ func TestPrintGolden(t *testing.T) {
 					help,
 				},
 				// Print keeps the order it is given: log before cloud/aws.
-				Lent: []plugprint.Flag{
-					{Name: "log-json", Usage: "log as JSON (from log)", Plugin: "log"},
-					{Name: "log-level", Type: "string", Usage: "how much to log (from log)", Default: "info", Plugin: "log"},
-					{Name: "aws-region", Type: "string", Usage: "the AWS region (from cloud/aws)", Default: "eu-west-1", Plugin: "cloud/aws"},
+				Lent: []plugflag.Flag{
+					{Name: "log-json", Usage: "log as JSON", Plugin: "log"},
+					{Name: "log-level", Type: "string", Usage: "how much to log", Default: "info", Plugin: "log"},
+					{Name: "aws-region", Type: "string", Usage: "the AWS region", Default: "eu-west-1", Plugin: "cloud/aws"},
 				},
 				Commands: []plugprint.Command{
 					{Name: "rollback", Aliases: []string{"undo"}, Description: "undo the last deploy"},
@@ -70,18 +73,39 @@ func TestPrintGolden(t *testing.T) {
 			help: plugprint.Help{
 				Path:        []string{"mycli", "db"},
 				Description: "work with the database",
-				Flags:       []plugprint.Flag{help},
+				Flags:       []plugflag.Flag{help},
 				Commands: []plugprint.Command{
 					{Name: "migrate", Description: "apply migrations"},
 					{Name: "seed", Description: "fill the database with test data"},
 				},
+				HelpCommand: true,
+			},
+		},
+		{
+			// Whatever a plugin wrote reaches the terminal escaped, and a
+			// newline forges no row.
+			golden: "hostile.golden",
+			help: plugprint.Help{
+				Path:        []string{"mycli\x1b[2J", "de\nploy"},
+				Description: "ships\n  fake   row\x1b]0;pwned\a\x1b[2J \xff \u2028",
+				Aliases:     []string{"s\rhip"},
+				Runnable:    true,
+				Flags: []plugflag.Flag{
+					{Name: "env", Type: "str\x1bing", Usage: "where\nto", Default: "a\x1bb", Plugin: "deploy"},
+					help,
+				},
+				Lent: []plugflag.Flag{{Name: "log-level", Usage: "how\tmuch", Default: "1\x07", Type: "int", Plugin: "lo\ng"}},
+				Commands: []plugprint.Command{
+					{Name: "st\x1b[31matus", Aliases: []string{"s\n"}, Description: "shows\u202eevil"},
+				},
+				Shadowed: []plugprint.Command{{Name: "x\ny", Description: "d\x1b", ShadowedBy: "z\a"}},
 			},
 		},
 		{
 			golden: "no_description.golden",
 			help: plugprint.Help{
 				Path:     []string{"mycli", "x"},
-				Flags:    []plugprint.Flag{help},
+				Flags:    []plugflag.Flag{help},
 				Runnable: true,
 			},
 		},
@@ -119,13 +143,13 @@ var someHelp = plugprint.Help{
 	Description: "ship the current build",
 	Aliases:     []string{"ship"},
 	Runnable:    true,
-	Flags: []plugprint.Flag{
+	Flags: []plugflag.Flag{
 		{Name: "env", Shorthand: "e", Type: "string", Usage: "where to", Default: "staging"},
 		help,
 	},
-	Lent: []plugprint.Flag{
-		{Name: "log-level", Type: "string", Usage: "how much to log (from log)", Plugin: "log"},
-		{Name: "aws-region", Type: "string", Usage: "the region (from cloud/aws)", Plugin: "cloud/aws"},
+	Lent: []plugflag.Flag{
+		{Name: "log-level", Type: "string", Usage: "how much to log", Plugin: "log"},
+		{Name: "aws-region", Type: "string", Usage: "the region", Plugin: "cloud/aws"},
 	},
 	Commands: []plugprint.Command{{Name: "status", Description: "show what is deployed"}},
 }

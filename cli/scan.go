@@ -2,9 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -20,34 +20,35 @@ type command struct {
 // scanner is where a scan is in a slice of plugins, to put a fault down to
 // the plugin and method being read.
 type scanner struct {
-	cur    command
-	method string
+	cur  command
+	site fault.Site
 }
 
 // scan calls fn with each command in plugs, its Name and command name
 // read, until fn returns true. Scanning is the one part of a run whose cost
 // grows with the number of plugins, so the whole loop runs under one
-// recover rather than one per plugin, and names are checked only where a
-// command is used (check).
+// containment rather than one per plugin, and names are checked only where
+// a command is used (check).
 func (r *run) scan(plugs []plugins.Plugin, fn func(s *scanner) (stop bool)) error {
 	s := &scanner{}
-	return r.callAt(&s.cur.node, &s.method, func() error {
+	return fault.Call(r.record, &s.site, func() error {
 		for _, p := range plugs {
 			c, ok := p.(plugins.Command)
 			if !ok {
 				continue
 			}
 			s.cur = command{node: node{p: p}, cmd: c}
-			s.method = "Name"
+			s.site = fault.Site{Plugin: p, Method: "Name"}
 			s.cur.name = p.Name()
+			s.site.Name = s.cur.name
 			s.cur.cmdName = base(s.cur.name)
 			if nc, ok := p.(plugins.NamedCommand); ok {
-				s.method = "CmdName"
+				s.site.Method = "CmdName"
 				if name := nc.CmdName(); name != "" {
 					s.cur.cmdName = name
 				}
 			}
-			s.method = ""
+			s.site.Method = ""
 			if fn(s) {
 				return nil
 			}
@@ -59,9 +60,9 @@ func (r *run) scan(plugs []plugins.Plugin, fn func(s *scanner) (stop bool)) erro
 // aliases reads the current command's aliases, within a scan.
 func (s *scanner) aliases() []string {
 	if a, ok := s.cur.p.(plugins.Aliaser); ok && !s.cur.aliased {
-		s.method = "CmdAliases"
+		s.site.Method = "CmdAliases"
 		s.cur.aliases = a.CmdAliases()
-		s.method = ""
+		s.site.Method = ""
 	}
 	s.cur.aliased = true
 	return s.cur.aliases
@@ -73,20 +74,10 @@ func (s *scanner) description() string {
 	if !ok {
 		return ""
 	}
-	s.method = "Description"
+	s.site.Method = "Description"
 	desc := d.Description()
-	s.method = ""
+	s.site.Method = ""
 	return desc
-}
-
-// base is the default command name: the last element of a plugin's name.
-func base(name string) string {
-	if i := strings.LastIndexByte(name, '/'); i < 0 && name != "" {
-		return name
-	} else if i >= 0 && i < len(name)-1 {
-		return name[i+1:]
-	}
-	return path.Base(name)
 }
 
 // find returns the first command in plugs that answers to name, by its
@@ -116,30 +107,34 @@ func (r *run) find(plugs []plugins.Plugin, name string) (command, bool, error) {
 	return found, ok && err == nil, err
 }
 
-// check vets a command the run is about to use or list: a plugin that is
-// nil, or whose names could not be typed, is an error naming it.
-func (r *run) check(c *command) error {
-	if isNil(c.p) {
-		return fault(c.node, "", nil)
+// lookup finds the command name at path at, or says what there is
+// instead.
+func (r *run) lookup(plugs []plugins.Plugin, at []string, name string) (command, error) {
+	c, ok, err := r.find(plugs, name)
+	if err != nil || ok {
+		return c, err
 	}
-	if !validName(c.name) {
-		return &PluginError{Type: c.typ(), Method: "Name", Err: fmt.Errorf("%w: name %q is empty or holds white space", ErrBadPlugin, c.name)}
+	suggestions, err := r.suggest(plugs, name)
+	if err != nil {
+		return c, err
 	}
-	if !validName(c.cmdName) {
-		return &PluginError{Plugin: c.name, Type: c.typ(), Method: "CmdName", Err: fmt.Errorf("%w: command name %q holds white space", ErrBadPlugin, c.cmdName)}
+	msg := fmt.Sprintf("%q", name)
+	if s := suggestions; len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", orList(s))
 	}
-	if !c.aliased {
-		if a, ok := c.p.(plugins.Aliaser); ok {
-			if err := r.call(c.node, "CmdAliases", func() error { c.aliases = a.CmdAliases(); return nil }); err != nil {
-				return err
-			}
-		}
-		c.aliased = true
+	return command{}, &UsageError{Path: strings.Join(at, " "), Err: fmt.Errorf("%w %s", ErrUnknownCommand, msg)}
+}
+
+// subCommands returns the sub-commands of a command that has them.
+func (r *run) subCommands(c command) ([]plugins.Plugin, bool, error) {
+	sc, ok := c.p.(plugins.SubCommander)
+	if !ok {
+		return nil, false, nil
 	}
-	for _, alias := range c.aliases {
-		if !validName(alias) {
-			return &PluginError{Plugin: c.name, Type: c.typ(), Method: "CmdAliases", Err: fmt.Errorf("%w: alias %q is empty or holds white space", ErrBadPlugin, alias)}
-		}
-	}
-	return nil
+	var subs []plugins.Plugin
+	err := r.call(c.node, "SubCommands", func() error {
+		subs = sc.SubCommands()
+		return nil
+	})
+	return subs, true, err
 }

@@ -1,0 +1,281 @@
+package cli
+
+import (
+	"io"
+	"reflect"
+	"sync"
+
+	"github.com/plughost/plughost/internal/fault"
+	"github.com/plughost/plughost/plugins"
+)
+
+// feeding is what a run gives its plugins: the host, its streams and a
+// feeder, each plugin fed once. Runs nested in a run of the same host (a
+// command calling Host.Main or PrintHelp with the context it was given)
+// share their parent's feeding, so that nothing already fed is fed again,
+// above all not with another run's feeder or writer.
+type feeding struct {
+	h              *Host
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	record         fault.Recorder // the run that owns the feeding
+	mu             sync.Mutex
+	changed        sync.Cond                    // a plugin's feeding ended
+	state          map[plugins.Plugin]feedState // pointer plugins met this run
+	over           bool                         // the owning run has returned
+	lateErr        error                        // a fault met while feeding from inside a plugin
+}
+
+type feedState uint8
+
+const (
+	unmet feedState = iota // not met this run
+	inProgress
+	fed
+	failed // a needer setter panicked or exited: never returned by a feeder
+)
+
+func newFeeding(h *Host, record fault.Recorder) *feeding {
+	f := &feeding{h: h, stdin: h.Stdin, stdout: h.Stdout, stderr: h.Stderr, record: record}
+	f.changed.L = &f.mu
+	return f
+}
+
+// end closes the feeding when its run returns: a feeder kept from the run
+// returns the host's plugins without feeding them, and the run holds no
+// plugin any more.
+func (f *feeding) end() {
+	f.mu.Lock()
+	f.over, f.state = true, nil
+	f.changed.Broadcast()
+	f.mu.Unlock()
+}
+
+// one feeds the plugin at n, once a run; a fault names it, and a Goexit
+// is told to rec, the recorder of the run feeding it.
+func (f *feeding) one(n node, rec fault.Recorder) error {
+	plugs := [1]plugins.Plugin{n.p}
+	return f.feed(plugs[:], nil, n.name, rec)
+}
+
+// feeder returns the PluginFeeder given to p: a copy of the host's
+// plugins, each fed before it is returned, leaving out any whose feeding
+// failed (the fault fails the run once its command returns). Called from
+// inside p's own needer setters, it returns the copy without feeding or
+// waiting, since p's feeding is what would be waited for.
+func (f *feeding) feeder(p plugins.Plugin) plugins.PluginFeeder {
+	return func() []plugins.Plugin {
+		plugs := append([]plugins.Plugin(nil), f.h.Plugins...)
+		f.mu.Lock()
+		over, reentrant := f.over, f.state[p] == inProgress
+		f.mu.Unlock()
+		if over || reentrant {
+			return plugs
+		}
+		var failedOnes map[plugins.Plugin]bool
+		if err := f.feed(plugs, &failedOnes, "", f.record); err != nil {
+			f.mu.Lock()
+			if f.lateErr == nil {
+				f.lateErr = err
+			}
+			f.mu.Unlock()
+		}
+		if len(failedOnes) > 0 {
+			kept := plugs[:0]
+			for _, q := range plugs {
+				if !failedOnes[q] {
+					kept = append(kept, q)
+				}
+			}
+			plugs = kept
+		}
+		return plugs
+	}
+}
+
+// late returns a fault met while a feeder fed from inside a plugin.
+func (f *feeding) late() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.lateErr
+}
+
+// feed feeds every plugin of plugs not yet fed this run. It claims them
+// all under one lock, feeds them under one containment (picking up after a
+// plugin whose setter panicked), then waits for any that another goroutine
+// is feeding. The first fault is returned; the plugins whose feeding failed
+// are added to *failedOnes when it is not nil. name, when known, is the
+// name of plugs' one plugin, for the fault.
+func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bool, name string, rec fault.Recorder) error {
+	var mine []plugins.Plugin // claimed by this call
+	var others bool           // met, not by this call
+	f.mu.Lock()
+	if f.over {
+		f.mu.Unlock()
+		return nil
+	}
+	for _, p := range plugs {
+		if p == nil || fault.IsNil(p) {
+			continue
+		}
+		if !needs(p) {
+			continue
+		}
+		if reflect.TypeOf(p).Kind() != reflect.Pointer {
+			// A value cannot be told from a copy of itself: it is fed
+			// each time, and its setters only change a copy.
+			mine = append(mine, p)
+			continue
+		}
+		switch f.state[p] {
+		case unmet:
+			if f.state == nil {
+				f.state = make(map[plugins.Plugin]feedState, len(plugs))
+			}
+			f.state[p] = inProgress
+			mine = append(mine, p)
+		case failed:
+			noteFailed(failedOnes, p)
+		default:
+			others = true
+		}
+	}
+	f.mu.Unlock()
+
+	var first error
+	for len(mine) > 0 {
+		done, err := f.give(mine, name, rec)
+		f.mu.Lock()
+		for i, p := range mine[:done] {
+			if f.state != nil && reflect.TypeOf(p).Kind() == reflect.Pointer {
+				if err != nil && i == done-1 {
+					f.state[p] = failed
+				} else {
+					f.state[p] = fed
+				}
+			}
+		}
+		f.changed.Broadcast()
+		f.mu.Unlock()
+		if err != nil {
+			noteFailed(failedOnes, mine[done-1])
+			if first == nil {
+				first = err
+			}
+		}
+		mine = mine[done:]
+	}
+
+	if others {
+		f.mu.Lock()
+		for _, p := range plugs {
+			if p == nil || !needs(p) || reflect.TypeOf(p).Kind() != reflect.Pointer {
+				continue
+			}
+			for f.state != nil && f.state[p] == inProgress {
+				f.changed.Wait()
+			}
+			if f.state != nil && f.state[p] == failed {
+				noteFailed(failedOnes, p)
+			}
+		}
+		f.mu.Unlock()
+	}
+	return first
+}
+
+func noteFailed(m *map[plugins.Plugin]bool, p plugins.Plugin) {
+	if m == nil {
+		return
+	}
+	if *m == nil {
+		*m = map[plugins.Plugin]bool{}
+	}
+	(*m)[p] = true
+}
+
+// needs reports whether p implements any needer interface.
+func needs(p plugins.Plugin) bool {
+	switch p.(type) {
+	case plugins.PluginNeeder, plugins.HostNeeder, plugins.StdinNeeder, plugins.StdoutNeeder, plugins.StderrNeeder:
+		return true
+	}
+	return false
+}
+
+// give calls the needer setters of each plugin of plugs in turn, under
+// one containment, and returns how many it went through: all of them, or
+// up to and including the one whose setter panicked, with the fault. A
+// setter that calls runtime.Goexit ends the goroutine; the plugins it had
+// yet to feed are marked failed, so that no one waits for them forever.
+func (f *feeding) give(plugs []plugins.Plugin, name string, rec fault.Recorder) (done int, err error) {
+	s := fault.Site{Name: name}
+	finished := false
+	defer func() {
+		if finished {
+			return
+		}
+		f.mu.Lock()
+		for _, p := range plugs[done:] {
+			if f.state != nil && reflect.TypeOf(p).Kind() == reflect.Pointer {
+				f.state[p] = failed
+			}
+		}
+		f.changed.Broadcast()
+		f.mu.Unlock()
+	}()
+	err = fault.Call(rec, &s, func() error {
+		for _, p := range plugs {
+			s.Plugin, s.Method = p, ""
+			done++
+			f.setters(p, &s.Method)
+		}
+		return nil
+	})
+	finished = true
+	if err != nil && s.Name == "" {
+		named(err, s.Plugin, rec)
+	}
+	return done, err
+}
+
+// named fills in the name of the plugin at fault in err, a fault met
+// before the name was read, if the plugin has a valid one.
+func named(err error, p any, rec fault.Recorder) {
+	pe, ok := err.(*PluginError)
+	pl, isPlugin := p.(plugins.Plugin)
+	if !ok || pe.Plugin != "" || !isPlugin {
+		return
+	}
+	s := fault.Site{Plugin: p, Method: "Name"}
+	var name string
+	if fault.Call(rec, &s, func() error { name = pl.Name(); return nil }) == nil && validName(name) {
+		pe.Plugin = name
+	}
+}
+
+// setters calls each needer setter p implements: each need is checked on
+// its own, so a plugin gets all it asks for. *method names the setter
+// running, for a fault.
+func (f *feeding) setters(p plugins.Plugin, method *string) {
+	if x, ok := p.(plugins.PluginNeeder); ok {
+		*method = "WithPlugins"
+		x.WithPlugins(f.feeder(p))
+	}
+	if x, ok := p.(plugins.HostNeeder); ok {
+		*method = "WithHost"
+		x.WithHost(f.h)
+	}
+	if x, ok := p.(plugins.StdinNeeder); ok {
+		*method = "SetStdin"
+		x.SetStdin(f.stdin)
+	}
+	if x, ok := p.(plugins.StdoutNeeder); ok {
+		*method = "SetStdout"
+		x.SetStdout(f.stdout)
+	}
+	if x, ok := p.(plugins.StderrNeeder); ok {
+		*method = "SetStderr"
+		x.SetStderr(f.stderr)
+	}
+}
