@@ -185,6 +185,7 @@ func (r *run) listing(plugs []plugins.Plugin) (rows, shadowed []plugprint.Comman
 		return cmp.Or(strings.Compare(a.name, b.name), cmp.Compare(a.row, b.row), boolOrder(a.alias, b.alias))
 	})
 	listed := make([]bool, len(all))
+	var shadows []int32                // rows whose name an earlier alias takes
 	var lostAliases map[int32][]string // aliases an earlier command takes
 	for k := 0; k < len(answers); {
 		win := answers[k]
@@ -199,9 +200,8 @@ func (r *run) listing(plugs []plugins.Plugin) (rows, shadowed []plugprint.Comman
 				}
 				lostAliases[lost.row] = append(lostAliases[lost.row], lost.name)
 			case win.alias && !hidden[lost.row]:
-				sh := all[lost.row]
-				sh.Aliases, sh.ShadowedBy = nil, all[win.row].Name
-				shadowed = append(shadowed, sh)
+				all[lost.row].ShadowedBy = all[win.row].Name
+				shadows = append(shadows, lost.row)
 			}
 		}
 		listed[win.row] = listed[win.row] || !win.alias && !hidden[win.row]
@@ -209,6 +209,9 @@ func (r *run) listing(plugs []plugins.Plugin) (rows, shadowed []plugprint.Comman
 	}
 	for row, lost := range lostAliases {
 		all[row].Aliases = slices.DeleteFunc(slices.Clone(all[row].Aliases), func(a string) bool { return slices.Contains(lost, a) })
+	}
+	for _, row := range shadows {
+		shadowed = append(shadowed, all[row])
 	}
 	rows = make([]plugprint.Command, 0, len(all))
 	for _, a := range answers {

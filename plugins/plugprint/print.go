@@ -79,11 +79,7 @@ func Print(w io.Writer, h Help) error {
 	if len(h.Commands) > 0 {
 		fmt.Fprintf(ew, "\nCommands:\n")
 		table(ew, len(h.Commands), func(i int) string { return h.Commands[i].Name }, func(i int) string {
-			c := h.Commands[i]
-			if len(c.Aliases) == 0 {
-				return c.Description
-			}
-			return words(c.Description, fmt.Sprintf("(aliases: %s)", strings.Join(c.Aliases, ", ")))
+			return h.Commands[i].about()
 		})
 	}
 
@@ -91,7 +87,7 @@ func Print(w io.Writer, h Help) error {
 		fmt.Fprintf(ew, "\nShadowed commands (the name runs another command):\n")
 		table(ew, len(h.Shadowed), func(i int) string { return h.Shadowed[i].Name }, func(i int) string {
 			c := h.Shadowed[i]
-			return words(c.Description, fmt.Sprintf("(runs %s)", c.ShadowedBy))
+			return words(c.about(), fmt.Sprintf("(runs %s)", c.ShadowedBy))
 		})
 	}
 
@@ -118,6 +114,14 @@ func Print(w io.Writer, h Help) error {
 		fmt.Fprintf(ew, "\nRun \"%s\" for more about a command.\n", more)
 	}
 	return ew.err
+}
+
+// about is a listed command's description and aliases.
+func (c Command) about() string {
+	if len(c.Aliases) == 0 {
+		return c.Description
+	}
+	return words(c.Description, fmt.Sprintf("(aliases: %s)", strings.Join(c.Aliases, ", ")))
 }
 
 func printFlags(w io.Writer, flags []plugflag.Flag) {
