@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"github.com/plughost/plughost/cli"
-	"github.com/plughost/plughost/plugins/plugprint"
 	th "github.com/plughost/plughost/internal/testhelpers"
 	"github.com/plughost/plughost/plugins"
+	"github.com/plughost/plughost/plugins/plugprint"
 )
 
 // FuzzDispatch runs arbitrary command lines, NUL-separated, against a fixed
