@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/plughost/plughost/plugins"
@@ -25,8 +23,8 @@ type Greet struct {
 	Verbose int      // --verbose, -v: repeat for more
 	Also    []string // --also: more names, repeatable
 
-	plugs  plugins.PluginFeeder
-	stdout io.Writer
+	plugins.Streams
+	plugs plugins.PluginFeeder
 }
 
 func (g *Greet) Name() string { return "greet" }
@@ -35,7 +33,6 @@ func (g *Greet) Description() string {
 }
 func (g *Greet) CmdAliases() []string                { return []string{"hi"} }
 func (g *Greet) WithPlugins(fn plugins.PluginFeeder) { g.plugs = fn }
-func (g *Greet) SetStdout(w io.Writer)               { g.stdout = w }
 
 // Flags binds the flags to the fields, with each field's value as default.
 func (g *Greet) Flags() *flag.FlagSet {
@@ -52,16 +49,7 @@ func (g *Greet) Flags() *flag.FlagSet {
 // ScopedPlugins is where greet's lent flags come from: every plugin that
 // decorates a greeting.
 func (g *Greet) ScopedPlugins() []plugins.Plugin {
-	var scope []plugins.Plugin
-	if g.plugs == nil {
-		return scope
-	}
-	for _, p := range g.plugs() {
-		if _, ok := p.(Decorator); ok {
-			scope = append(scope, p)
-		}
-	}
-	return scope
+	return plugins.Scope[Decorator](g.plugs.Plugins())
 }
 
 // Main greets each name in args, or "world".
@@ -70,10 +58,7 @@ func (g *Greet) Main(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := g.stdout
-	if w == nil {
-		w = os.Stdout
-	}
+	w := g.Stdout()
 	names := append(append([]string(nil), args...), g.Also...)
 	if len(names) == 0 {
 		names = []string{"world"}
@@ -83,8 +68,8 @@ func (g *Greet) Main(ctx context.Context, args []string) error {
 			return err
 		}
 		msg := greeter.Greet(name)
-		for _, d := range g.ScopedPlugins() {
-			msg = d.(Decorator).Decorate(msg)
+		for _, d := range plugins.Select[Decorator](g.plugs.Plugins()) {
+			msg = d.Decorate(msg)
 		}
 		if g.Shout {
 			msg = strings.ToUpper(msg)
@@ -106,17 +91,11 @@ func (g *Greet) greeter() (Greeter, error) {
 		want = "plain"
 	}
 	var names []string
-	if g.plugs != nil {
-		for _, p := range g.plugs() {
-			gr, ok := p.(Greeter)
-			if !ok {
-				continue
-			}
-			if gr.GreeterName() == want {
-				return gr, nil
-			}
-			names = append(names, gr.GreeterName())
+	for _, gr := range plugins.Select[Greeter](g.plugs.Plugins()) {
+		if gr.GreeterName() == want {
+			return gr, nil
 		}
+		names = append(names, gr.GreeterName())
 	}
 	return nil, fmt.Errorf("%w %q (have %s)", ErrNoGreeter, want, strings.Join(names, ", "))
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/plughost/plughost/plugins"
@@ -31,53 +29,39 @@ func (Formal) Greet(name string) string { return "Good day to you, " + name + ".
 // Greeters is a command with sub-commands: "greeters list" and
 // "greeters show NAME".
 type Greeters struct {
-	plugs  plugins.PluginFeeder
-	stdout io.Writer
+	plugins.Streams
+	plugs plugins.PluginFeeder
 }
 
 func (g *Greeters) Name() string                        { return "greeters" }
 func (g *Greeters) Description() string                 { return "list the greeters (a command with sub-commands)" }
 func (g *Greeters) WithPlugins(fn plugins.PluginFeeder) { g.plugs = fn }
-func (g *Greeters) SetStdout(w io.Writer)               { g.stdout = w }
 func (g *Greeters) SubCommands() []plugins.Plugin {
 	return []plugins.Plugin{&ListGreeters{parent: g}, &ShowGreeter{parent: g}}
 }
 
 // Main runs with no sub-command: it lists, as "greeters list" does.
 func (g *Greeters) Main(ctx context.Context, args []string) error {
-	return (&ListGreeters{parent: g, stdout: g.stdout}).Main(ctx, args)
+	list := &ListGreeters{parent: g}
+	list.SetStdout(g.Stdout())
+	return list.Main(ctx, args)
 }
 
-func (g *Greeters) all() []Greeter {
-	var out []Greeter
-	if g.plugs == nil {
-		return out
-	}
-	for _, p := range g.plugs() {
-		if gr, ok := p.(Greeter); ok {
-			out = append(out, gr)
-		}
-	}
-	return out
-}
+func (g *Greeters) all() []Greeter { return plugins.Select[Greeter](g.plugs.Plugins()) }
 
 // ListGreeters is "greeters list".
 type ListGreeters struct {
+	plugins.Streams
 	parent *Greeters
-	stdout io.Writer
 }
 
-func (l *ListGreeters) Name() string          { return "greeters/list" }
-func (l *ListGreeters) Description() string   { return "list every greeter by name" }
-func (l *ListGreeters) SetStdout(w io.Writer) { l.stdout = w }
+func (l *ListGreeters) Name() string        { return "greeters/list" }
+func (l *ListGreeters) Description() string { return "list every greeter by name" }
 func (l *ListGreeters) Main(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return fmt.Errorf("unexpected argument %q", args[0])
 	}
-	w := l.stdout
-	if w == nil {
-		w = os.Stdout
-	}
+	w := l.Stdout()
 	var names []string
 	for _, g := range l.parent.all() {
 		names = append(names, g.GreeterName())
@@ -88,21 +72,17 @@ func (l *ListGreeters) Main(ctx context.Context, args []string) error {
 
 // ShowGreeter is "greeters show NAME".
 type ShowGreeter struct {
+	plugins.Streams
 	parent *Greeters
-	stdout io.Writer
 }
 
-func (s *ShowGreeter) Name() string          { return "greeters/show" }
-func (s *ShowGreeter) Description() string   { return "show how a greeter greets" }
-func (s *ShowGreeter) SetStdout(w io.Writer) { s.stdout = w }
+func (s *ShowGreeter) Name() string        { return "greeters/show" }
+func (s *ShowGreeter) Description() string { return "show how a greeter greets" }
 func (s *ShowGreeter) Main(ctx context.Context, args []string) error {
 	if len(args) != 1 {
 		return fmt.Errorf("want one greeter name, got %d arguments", len(args))
 	}
-	w := s.stdout
-	if w == nil {
-		w = os.Stdout
-	}
+	w := s.Stdout()
 	for _, g := range s.parent.all() {
 		if g.GreeterName() == args[0] {
 			_, err := fmt.Fprintf(w, "%s: %s\n", g.GreeterName(), g.Greet("NAME"))

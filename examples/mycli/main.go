@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"github.com/plughost/plughost/cli"
+	"github.com/plughost/plughost/cmds/info"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -21,16 +22,23 @@ func main() {
 
 // run builds the tool and runs it with args, returning the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	h := newHost(getenv)
+	h.Stdin, h.Stdout, h.Stderr = stdin, stdout, stderr
+	return cli.Run(ctx, h, args)
+}
+
+// newHost builds the tool: the host, with this tool's plugins prepended to
+// the built-ins. A plugin value serves one run, so main calls newHost once
+// and the tests once per case; building a host is cheap.
+func newHost(getenv func(string) string) *cli.Host {
 	h := cli.New("mycli")
 	h.About = "an example tool built on plughost: every command is a plugin"
-	h.Stdin, h.Stdout, h.Stderr = stdin, stdout, stderr
-
 	// A field set in code before Main is the flag's default: here the
 	// environment picks the greeter, and --greeter still overrides it.
 	greet := &Greet{Greeter: getenv("MYCLI_GREETER")}
-
 	// Prepend: the first plugin to answer to a command name wins, so
 	// these come before the built-ins, and Version overrides "version".
+	// info is a built-in a tool opts into: it links gobuffalo/here.
 	h.Plugins = append([]plugins.Plugin{
 		greet,
 		&Emoji{},
@@ -39,7 +47,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		&Welcome{},
 		&Version{},
 		&Sleep{},
+		&info.Cmd{},
 	}, h.Plugins...)
-
-	return cli.Run(ctx, h, args)
+	return h
 }

@@ -102,3 +102,22 @@ func TestMycliReportsFailedWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestWelcomeLeavesGreetAsItWas: welcome runs greet from code on a copy,
+// so greet itself is unchanged for whatever runs after it.
+func TestWelcomeLeavesGreetAsItWas(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	h := newHost(func(string) string { return "" })
+	h.Stdout = &out
+	if err := h.Main(context.Background(), []string{"welcome", "Ann"}); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "Good day to you, Ann.\n" {
+		t.Errorf("welcome printed %q", out.String())
+	}
+	greet := h.Plugins[0].(*Greet)
+	if greet.Greeter != "" || greet.Shout {
+		t.Errorf("after welcome, greet is %+v; want it as it was", greet)
+	}
+}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"time"
 
 	"github.com/plughost/plughost/plugins"
@@ -44,7 +42,9 @@ func (e *Emoji) Decorate(msg string) string {
 }
 
 // Welcome calls another plugin from code: it finds the greet command among
-// the tool's plugins, sets its exported fields as flags would, and runs it.
+// the tool's plugins and runs a copy of it with its exported fields set as
+// flags would set them. Working on a copy leaves greet itself as it was
+// for anything that runs after welcome.
 type Welcome struct {
 	plugs plugins.PluginFeeder
 }
@@ -58,13 +58,10 @@ func (w *Welcome) Main(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return fmt.Errorf("want the names of the people to welcome")
 	}
-	for _, p := range w.plugs() {
-		g, ok := p.(*Greet)
-		if !ok {
-			continue
-		}
-		g.Greeter, g.Shout = "formal", false
-		return g.Main(ctx, args)
+	for _, g := range plugins.Select[*Greet](w.plugs.Plugins()) {
+		formal := *g
+		formal.Greeter, formal.Shout = "formal", false
+		return formal.Main(ctx, args)
 	}
 	return fmt.Errorf("no greet command to welcome with")
 }
@@ -72,20 +69,15 @@ func (w *Welcome) Main(ctx context.Context, args []string) error {
 // Version overrides the built-in version command: it is prepended, so it
 // answers to "version" first.
 type Version struct {
-	stdout io.Writer
+	plugins.Streams
 }
 
 func (v *Version) Name() string { return "mycli/version" }
 func (v *Version) Description() string {
 	return "print mycli's version (a prepended plugin overriding the built-in)"
 }
-func (v *Version) SetStdout(w io.Writer) { v.stdout = w }
 func (v *Version) Main(ctx context.Context, args []string) error {
-	w := v.stdout
-	if w == nil {
-		w = os.Stdout
-	}
-	_, err := fmt.Fprintln(w, "mycli 1.0.0 (the example's own version command)")
+	_, err := fmt.Fprintln(v.Stdout(), "mycli 1.0.0 (the example's own version command)")
 	return err
 }
 
@@ -97,12 +89,11 @@ type Sleep struct {
 	For      time.Duration // --for
 	Stubborn bool          // --stubborn
 
-	stdout io.Writer
+	plugins.Streams
 }
 
-func (s *Sleep) Name() string          { return "sleep" }
-func (s *Sleep) HidePlugin()           {}
-func (s *Sleep) SetStdout(w io.Writer) { s.stdout = w }
+func (s *Sleep) Name() string { return "sleep" }
+func (s *Sleep) HidePlugin()  {}
 func (s *Sleep) Flags() *flag.FlagSet {
 	fs := flag.NewFlagSet(s.Name(), flag.ContinueOnError)
 	fs.DurationVar(&s.For, "for", s.For, "how long to sleep")
@@ -110,11 +101,7 @@ func (s *Sleep) Flags() *flag.FlagSet {
 	return fs
 }
 func (s *Sleep) Main(ctx context.Context, args []string) error {
-	w := s.stdout
-	if w == nil {
-		w = os.Stdout
-	}
-	if _, err := fmt.Fprintf(w, "sleeping %s\n", s.For); err != nil {
+	if _, err := fmt.Fprintf(s.Stdout(), "sleeping %s\n", s.For); err != nil {
 		return err
 	}
 	done := ctx.Done()

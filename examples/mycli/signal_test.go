@@ -20,7 +20,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// startMycli starts mycli with args and waits until it says it sleeps.
+// startMycli starts mycli with args and waits until it says it sleeps and
+// has had time to install its signal handler.
 func startMycli(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
@@ -39,6 +40,10 @@ func startMycli(t *testing.T, args ...string) *exec.Cmd {
 	if line != "sleeping 1h0m0s\n" {
 		t.Fatalf("mycli %q said %q", args, line)
 	}
+	// cli.Run installs its handler once a command has run for a few
+	// milliseconds; a SIGINT before that ends the process as it would any
+	// program without one. Give it ample time on a loaded machine.
+	time.Sleep(300 * time.Millisecond)
 	return cmd
 }
 
@@ -93,5 +98,16 @@ func TestSecondInterruptExitsAtOnce(t *testing.T) {
 	}()
 	if code := exitCode(t, cmd, time.Minute); code != 130 {
 		t.Errorf("after two SIGINTs mycli exited %d, want 130", code)
+	}
+}
+
+func TestTerminateExits143(t *testing.T) {
+	t.Parallel()
+	cmd := startMycli(t, "sleep", "--for=1h")
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := exitCode(t, cmd, time.Minute); code != 143 {
+		t.Errorf("after SIGTERM mycli exited %d, want 143", code)
 	}
 }

@@ -41,7 +41,7 @@ func TestDispatchStartsNoSubprocess(t *testing.T) {
 			t.Errorf("mycli %q ran the go command: %q", args, got)
 		}
 	}
-	if got := ran("info"); got == "" {
-		t.Errorf("mycli info did not run the fake go command, so the test cannot see a subprocess")
+	if got := ran("info", "--dir", "."); got == "" {
+		t.Errorf("mycli info --dir . did not run the fake go command, so the test cannot see a subprocess")
 	}
 }
