@@ -142,6 +142,23 @@ func dispatchArgs(names []string) []string {
 
 var bigArgs = []string{"big", "--l50-name=gopher", "--l50-force", "--l50-count=3", "arg"}
 
+// BenchmarkNewHost builds a host as a tool's newHost does: cli.New, then
+// N commands prepended. A fresh host is how a run gets fresh state, so
+// this is the price of that.
+func BenchmarkNewHost(b *testing.B) {
+	for _, n := range []int{10, 10_000} {
+		names := benchNames(n)
+		b.Run("N="+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if h := benchHost(names); len(h.Plugins) != n+3 {
+					b.Fatalf("the host holds %d plugins", len(h.Plugins))
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkNewMain is a whole run of a tool: build the host and its N
 // commands, as a main does, then dispatch once.
 func BenchmarkNewMain(b *testing.B) {

@@ -149,9 +149,9 @@ type answer struct {
 // plugin is reported the same whatever the order of the slice.
 func (r *run) listing(plugs []plugins.Plugin) (rows, shadowed []plugprint.Command, _ error) {
 	var (
-		all     []plugprint.Command
-		hidden  []bool
-		answers []answer
+		all     = make([]plugprint.Command, 0, len(plugs))
+		hidden  = make([]bool, 0, len(plugs))
+		answers = make([]answer, 0, len(plugs))
 		bad     *command
 	)
 	err := r.scan(plugs, func(s *scanner) bool {
@@ -213,14 +213,46 @@ func (r *run) listing(plugs []plugins.Plugin) (rows, shadowed []plugprint.Comman
 	for _, row := range shadows {
 		shadowed = append(shadowed, all[row])
 	}
-	rows = make([]plugprint.Command, 0, len(all))
+	// Put the listed rows in the order of their names, in place, rather
+	// than copying every row: order holds them first, then the rest.
+	order := make([]int32, 0, len(all))
+	placed := make([]bool, len(all))
 	for _, a := range answers {
-		if !a.alias && listed[a.row] {
-			listed[a.row] = false // a command answers to its name once
-			rows = append(rows, all[a.row])
+		if !a.alias && listed[a.row] && !placed[a.row] {
+			placed[a.row] = true // a command answers to its name once
+			order = append(order, a.row)
 		}
 	}
-	return rows, shadowed, nil
+	n := len(order)
+	for i := range all {
+		if !placed[i] {
+			order = append(order, int32(i))
+		}
+	}
+	permute(all, order)
+	return all[:n], shadowed, nil
+}
+
+// permute puts rows[order[k]] at rows[k] for every k, in place, by
+// following the cycles of order; it leaves order spent.
+func permute(rows []plugprint.Command, order []int32) {
+	for start := range rows {
+		if order[start] < 0 {
+			continue
+		}
+		saved := rows[start]
+		k := start
+		for {
+			from := int(order[k])
+			order[k] = -1
+			if from == start {
+				rows[k] = saved
+				break
+			}
+			rows[k] = rows[from]
+			k = from
+		}
+	}
 }
 
 func boolOrder(a, b bool) int {
