@@ -5,8 +5,18 @@
 // interface of one or two methods that it may implement: run as a command
 // (Command), name that command (NamedCommand, Aliaser), hold sub-commands
 // (SubCommander), describe itself (Describer), stay out of help (Hider),
-// declare flags (Flagger), reach other plugins (PluginNeeder, PluginScoper)
-// and receive the tool's streams (StdinNeeder, StdoutNeeder, StderrNeeder).
+// declare flags (Flagger), reach other plugins (PluginNeeder, PluginScoper),
+// reach the host running it (HostNeeder) and receive the tool's streams
+// (StdinNeeder, StdoutNeeder, StderrNeeder).
+//
+// Two helpers serve every plugin: Streams, embedded, makes a plugin a
+// needer of all three streams and falls back to the process's own when it
+// was never fed; Select and Scope pick the plugins of one capability from a
+// slice, the tool's own interfaces included.
+//
+// A plugin value serves one run: the host writes into it what the command
+// line sets and what the needer setters give, and nothing else. A tool
+// builds a fresh host, with fresh plugins, for a fresh run.
 //
 // The host (package cli) discovers each capability on its own with a type
 // assertion, so a plugin may implement any combination. Each interface's

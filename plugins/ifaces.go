@@ -16,14 +16,25 @@ type Plugin interface {
 }
 
 // PluginFeeder returns the plugins of the host running the tool, as they
-// stand when it is called. The slice is the caller's own copy: sorting or
-// overwriting it does not change the host.
+// stand when it is called, each fed for the run that gave the feeder: a
+// plugin added to the host during the run is fed before it is returned,
+// and one whose needer setters panicked is left out (the run then fails
+// with that fault). The slice is the caller's own copy: sorting or
+// overwriting it does not change the host. Many goroutines of a command
+// may call it at once.
+//
+// A feeder serves the run it was given in. Called after that run returned,
+// it returns the plugins as they stand without feeding them, so that no
+// plugin is handed a finished run's streams. Called from inside the
+// plugin's own needer setters, it returns them without waiting for
+// feeding to finish.
 type PluginFeeder func() []Plugin
 
 // PluginNeeder is a plugin that wants to reach the other plugins of the
 // tool. The host calls WithPlugins once per run, before it first calls the
 // plugin's Flags, ScopedPlugins, SubCommands or Main, and before a feeder
-// returns it; a plugin the run never uses is not fed.
+// returns it; a plugin the run never uses is not fed. Setters should only
+// store what they are given.
 type PluginNeeder interface {
 	WithPlugins(PluginFeeder)
 }
@@ -83,11 +94,13 @@ type Hider interface {
 }
 
 // Flagger declares a plugin's flags as a standard library flag set whose
-// values are bound to the plugin's exported fields. The host calls Flags once
-// per run for each plugin whose flags the run needs: the dispatched command's
-// own, and those of every non-command Flagger in its scope, which lend theirs
-// to it prefixed with the lending plugin's name. Return a new set each time;
-// the host parses it, never the plugin.
+// values are bound to the plugin's exported fields, each field's current
+// value as the flag's default. The host calls Flags once per run for each
+// plugin whose flags the run needs: the commands on the dispatched path,
+// and every non-command Flagger in their scope, which lend theirs prefixed
+// with the lending plugin's name; help calls it to show the flags. Return a
+// new set each time; the host parses it, never the plugin, and writes into
+// the fields only what the command line sets.
 type Flagger interface {
 	Plugin
 	Flags() *flag.FlagSet
