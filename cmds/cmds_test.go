@@ -1,6 +1,8 @@
 package cmds_test
 
 import (
+	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -20,11 +22,31 @@ func TestPluginsAreZeroValueCommands(t *testing.T) {
 		}
 		names = append(names, p.Name())
 	}
-	if diff := cmp.Diff([]string{"help", "version", "plugins", "info"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"help", "version", "plugins"}, names); diff != "" {
 		t.Errorf("built-ins (-want +got):\n%s", diff)
 	}
 	// Each call gives new values: hosts share no plugin.
 	if cmds.Plugins()[0] == cmds.Plugins()[0] {
 		t.Errorf("Plugins returned the same value twice")
+	}
+}
+
+// TestPluginsDoNotLinkHere keeps info opt-in: a tool on cmds.Plugins does
+// not link gobuffalo/here, which compiles regular expressions as it
+// initializes.
+func TestPluginsDoNotLinkHere(t *testing.T) {
+	t.Parallel()
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	var got []string
+	for _, pkg := range strings.Fields(string(out)) {
+		if strings.HasPrefix(pkg, "github.com/gobuffalo/") || pkg == "github.com/plughost/plughost/cmds/info" {
+			got = append(got, pkg)
+		}
+	}
+	if diff := cmp.Diff([]string(nil), got); diff != "" {
+		t.Errorf("package cmds depends on (-want +got):\n%s", diff)
 	}
 }

@@ -11,7 +11,9 @@ import (
 type (
 	// HostNeeder gives the command its host.
 	HostNeeder = plugins.HostNeeder
-	// StdoutNeeder gives it the writer to print help to.
+	// StdoutNeeder gives it the writer to print help to. Without one it
+	// prints to os.Stdout. The command is a StdinNeeder and a StderrNeeder
+	// too, as it embeds plugins.Streams, but reads neither.
 	StdoutNeeder = plugins.StdoutNeeder
 )
 

@@ -1,19 +1,46 @@
 package info_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	"github.com/gobuffalo/here"
 	"github.com/plughost/plughost/cmds/info"
 )
 
+// Without --dir, info describes the tool itself, from its build info.
 func Example() {
-	var out bytes.Buffer
 	c := &info.Cmd{
-		JSON: true,
+		// BuildInfo and Executable are injected so the output is the same
+		// on every machine; a tool leaves them nil.
+		BuildInfo: func() (*debug.BuildInfo, bool) {
+			return &debug.BuildInfo{
+				Path: "example.com/mycli/cmd/mycli",
+				Main: debug.Module{Path: "example.com/mycli", Version: "v1.2.3"},
+			}, true
+		},
+		Executable: func() (string, error) { return "/usr/local/bin/mycli", nil },
+	}
+	r, err := report(c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Executable)
+	fmt.Println(r.Package)
+	fmt.Println(r.Module, r.ModuleVersion)
+	// Output:
+	// /usr/local/bin/mycli
+	// example.com/mycli/cmd/mycli
+	// example.com/mycli v1.2.3
+}
+
+// With --dir, info describes the module of a directory, which it finds
+// with gobuffalo/here.
+func Example_dir() {
+	c := &info.Cmd{
+		Dir: os.TempDir(),
 		// Here and Executable are injected so the output is the same on
 		// every machine; a tool leaves them nil.
 		Here: func(dir string) (here.Info, error) {
@@ -23,19 +50,14 @@ func Example() {
 		},
 		Executable: func() (string, error) { return "/usr/local/bin/mycli", nil },
 	}
-	c.SetStdout(&out)
-	if err := c.Main(context.Background(), nil); err != nil {
+	r, err := report(c)
+	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	var r info.Report
-	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(r.Executable)
+	fmt.Println(r.Dir)
 	fmt.Println(r.Module, r.GoMod, r.GoDirective)
 	// Output:
-	// /usr/local/bin/mycli
+	// /src/mycli
 	// example.com/mycli /src/mycli/go.mod 1.24
 }

@@ -2,41 +2,48 @@ package info
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/gobuffalo/here"
 	"github.com/plughost/plughost/cmds/internal/output"
+	"github.com/plughost/plughost/plugins"
 )
 
-// Cmd is the info command. Its zero value works: it describes the module
-// of the working directory and prints to os.Stdout.
+// Cmd is the info command. Its zero value works: it describes the tool's
+// own module and prints to os.Stdout.
 type Cmd struct {
+	// Streams are where the command prints: it writes to Stdout only.
+	plugins.Streams
 	// JSON prints one JSON object, a Report, instead of text (--json).
 	JSON bool
 	// Dir is the directory whose module to describe (--dir); a file stands
-	// for its directory. Empty means the module holding the working
-	// directory.
+	// for its directory. Empty means the tool's own module, as its build
+	// info records it.
 	Dir string
-	// Here finds the package and module of a directory, given Dir made
-	// absolute; nil means here.Dir, or here.Current when Dir is empty.
+	// Here finds the package and module of Dir, made absolute; nil means
+	// here.Dir. It is not called when Dir is empty.
 	Here func(dir string) (here.Info, error)
+	// BuildInfo reads the build info the tool's own module comes from when
+	// Dir is empty; nil means runtime/debug.ReadBuildInfo.
+	BuildInfo func() (*debug.BuildInfo, bool)
 	// Executable returns the path of the running executable; nil means
 	// os.Executable.
 	Executable func() (string, error)
-
-	stdout io.Writer
 }
 
 // Report is what the info command prints, and the object --json writes.
-// Each key is always present; a value that could not be found is empty,
-// and why is in Errors.
+// Each key is always present; a value that could not be found, or that
+// does not apply, is empty, and why is in Errors.
 type Report struct {
 	// GoVersion is the version of Go the tool was built with.
 	GoVersion string `json:"go_version"`
@@ -45,16 +52,23 @@ type Report struct {
 	GOARCH string `json:"goarch"`
 	// Executable is the path of the running executable.
 	Executable string `json:"executable"`
-	// Dir is the directory described: Cmd.Dir made absolute, or the root
-	// of the current module.
+	// Package is the import path of the tool's main package, when Dir is
+	// empty.
+	Package string `json:"package"`
+	// Dir is the directory described, Cmd.Dir made absolute; empty when
+	// the report is of the tool's own module.
 	Dir string `json:"dir"`
-	// Module is the path of the module holding Dir, empty outside one.
+	// Module is the path of the module: the tool's own, or the one holding
+	// Dir. It is empty outside a module.
 	Module string `json:"module"`
-	// ModuleDir is the module's root directory.
+	// ModuleVersion is the version of the tool's own module, "(devel)" for
+	// a build from a working tree; empty for Dir's.
+	ModuleVersion string `json:"module_version"`
+	// ModuleDir is the root directory of Dir's module.
 	ModuleDir string `json:"module_dir"`
-	// GoMod is the path of the module's go.mod.
+	// GoMod is the path of the go.mod of Dir's module.
 	GoMod string `json:"go_mod"`
-	// GoDirective is the Go version the go.mod asks for.
+	// GoDirective is the Go version the go.mod of Dir's module asks for.
 	GoDirective string `json:"go_directive"`
 	// Errors says what could not be found, and why.
 	Errors []string `json:"errors"`
@@ -68,16 +82,13 @@ func (c *Cmd) Description() string {
 	return "print the Go version, platform, executable and module of the tool"
 }
 
-// SetStdout sets where the command prints; nil means os.Stdout.
-func (c *Cmd) SetStdout(w io.Writer) { c.stdout = w }
-
 // Flags returns a new flag set bound to the command's fields, their
 // current values as defaults.
 func (c *Cmd) Flags() *flag.FlagSet {
 	fs := flag.NewFlagSet(c.Name(), flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&c.JSON, "json", c.JSON, "print a JSON object")
-	fs.StringVar(&c.Dir, "dir", c.Dir, "describe the module of `directory` instead of the current one")
+	fs.StringVar(&c.Dir, "dir", c.Dir, "describe the module of `directory` instead of the tool's own")
 	return fs
 }
 
@@ -117,11 +128,16 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 		r.Executable = ""
 		r.Errors = append(r.Errors, "executable: "+strings.TrimSpace(exeErr.Error()))
 	}
-	if modErr = c.module(&r, dir); modErr != nil {
+	if dir == "" {
+		modErr = c.own(&r)
+	} else {
+		modErr = c.module(&r, dir)
+	}
+	if modErr != nil {
 		r.Errors = append(r.Errors, "module: "+strings.TrimSpace(modErr.Error()))
 	}
 
-	if err := output.Print(c.stdout, c.JSON, r, func(w io.Writer) { r.text(w, exeErr, modErr) }); err != nil {
+	if err := output.Print(c.Stdout(), c.JSON, r, func(w io.Writer) { r.text(w, exeErr, modErr) }); err != nil {
 		return err
 	}
 	if exeErr != nil && modErr != nil {
@@ -130,60 +146,89 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	return nil
 }
 
-// module fills in the directory and module of r, for dir or, when it is
-// empty, for the current module.
-func (c *Cmd) module(r *Report, dir string) error {
-	find := c.Here
-	if find == nil {
-		find = func(dir string) (here.Info, error) {
-			if dir == "" {
-				return here.Current()
-			}
-			return here.Dir(dir)
-		}
+// own fills in the tool's own main package and module, from its build
+// info.
+func (c *Cmd) own(r *Report) error {
+	read := c.BuildInfo
+	if read == nil {
+		read = debug.ReadBuildInfo
 	}
-	i, err := find(dir)
-	if err != nil {
-		if dir != "" {
-			r.Dir = dir
-			return fmt.Errorf("directory %q: %w", dir, err)
-		}
-		return fmt.Errorf("current module: %w", err)
+	bi, ok := read()
+	if !ok || bi == nil {
+		return ErrNoBuildInfo
 	}
-	// Outside a module here reports the pseudo-module go list uses for
-	// files named on its command line; and here.Current, which looks
-	// for the module root, finds none to describe.
-	m := i.Module
-	if m.Path == "" || m.Path == "command-line-arguments" {
-		if dir != "" {
-			r.Dir = i.Dir
-		}
-		return nil
+	r.Package = bi.Path
+	if bi.Main.Path == "" {
+		return nil // not built in module mode
 	}
-	r.Dir, r.Module, r.ModuleDir, r.GoMod, r.GoDirective = i.Dir, m.Path, m.Dir, m.GoMod, m.GoVersion
+	r.Module, r.ModuleVersion = bi.Main.Path, bi.Main.Version
+	if r.ModuleVersion == "" {
+		r.ModuleVersion = "(devel)"
+	}
 	return nil
 }
 
-// text writes r as one aligned line per fact; a fact that could not be
-// found says why.
+// module fills in the module of dir, found with here.
+func (c *Cmd) module(r *Report, dir string) error {
+	find := c.Here
+	if find == nil {
+		find = here.Dir
+	}
+	r.Dir = dir
+	i, err := find(dir)
+	if errors.Is(err, exec.ErrNotFound) {
+		return noGoError{err}
+	}
+	if err != nil {
+		return fmt.Errorf("directory %q: %w", dir, err)
+	}
+	// Outside a module here reports the pseudo-module go list uses for
+	// files named on its command line.
+	r.Dir = i.Dir
+	m := i.Module
+	if m.Path == "" || m.Path == "command-line-arguments" {
+		return nil
+	}
+	r.Module, r.ModuleDir, r.GoMod, r.GoDirective = m.Path, m.Dir, m.GoMod, m.GoVersion
+	return nil
+}
+
+// noGoError is a module that could not be found because the go command is
+// missing. It says only that; it wraps ErrNoGo and what running it
+// returned.
+type noGoError struct{ err error }
+
+func (e noGoError) Error() string   { return ErrNoGo.Error() }
+func (e noGoError) Unwrap() []error { return []error{ErrNoGo, e.err} }
+
+// text writes r as one aligned line per fact, each escaped for a terminal;
+// a fact that could not be found says why.
 func (r Report) text(w io.Writer, exeErr, modErr error) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	line := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", label, value) }
+	line := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", label, output.Line(value)) }
 	line("go", r.GoVersion)
 	line("platform", r.GOOS+"/"+r.GOARCH)
 	if exeErr != nil {
-		line("executable", "unknown: "+oneLine(exeErr))
+		line("executable", "unknown: "+output.Cell(exeErr.Error()))
 	} else {
 		line("executable", r.Executable)
+	}
+	if r.Package != "" {
+		line("package", r.Package)
 	}
 	if r.Dir != "" {
 		line("dir", r.Dir)
 	}
 	switch {
 	case modErr != nil:
-		line("module", "unknown: "+oneLine(modErr))
+		line("module", "unknown: "+output.Cell(modErr.Error()))
+	case r.Module == "" && r.Dir == "":
+		line("module", "none: the tool was not built in a Go module")
 	case r.Module == "":
 		line("module", "none: not in a Go module")
+	case r.Dir == "":
+		line("module", r.Module)
+		line("version", r.ModuleVersion)
 	default:
 		line("module", r.Module)
 		line("module dir", r.ModuleDir)
@@ -191,10 +236,4 @@ func (r Report) text(w io.Writer, exeErr, modErr error) {
 		line("go directive", r.GoDirective)
 	}
 	tw.Flush()
-}
-
-// oneLine returns the text of err on one line: the go command's errors
-// carry its standard error, lines and all.
-func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
 }

@@ -5,11 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gobuffalo/here"
 	"github.com/google/go-cmp/cmp"
@@ -25,6 +30,19 @@ var (
 	_ plugins.Flagger      = (*info.Cmd)(nil)
 	_ plugins.StdoutNeeder = (*info.Cmd)(nil)
 )
+
+// report runs c with --json and returns what it printed.
+func report(c *info.Cmd) (info.Report, error) {
+	var out bytes.Buffer
+	c.JSON = true
+	c.SetStdout(&out)
+	if err := c.Main(context.Background(), nil); err != nil {
+		return info.Report{}, err
+	}
+	var r info.Report
+	err := json.Unmarshal(out.Bytes(), &r)
+	return r, err
+}
 
 // inModule is what here finds in a module's root.
 func inModule(dir string) (here.Info, error) {
@@ -50,9 +68,44 @@ func outside(dir string) (here.Info, error) {
 	return here.Info{Dir: dir, Name: filepath.Base(dir), Module: here.Module{Path: "command-line-arguments", Main: true}}, nil
 }
 
-var errNoGo = errors.New("[go list -json] exec: \"go\": executable file not found in $PATH:\n")
+// noGo fails as here.Dir does when the go command is not on PATH.
+func noGo(dir string) (here.Info, error) {
+	err := fmt.Errorf("[go list -json] %w: ", &exec.Error{Name: "go", Err: exec.ErrNotFound})
+	return here.Info{}, fmt.Errorf("here.Dir: %s: here.cache: %s: %w", dir, dir, err)
+}
 
-func noGo(string) (here.Info, error) { return here.Info{}, errNoGo }
+// stamped is the build info of a tool built from a tagged module.
+func stamped() (*debug.BuildInfo, bool) {
+	return &debug.BuildInfo{
+		GoVersion: "go1.24.0",
+		Path:      "example.com/mycli/cmd/mycli",
+		Main:      debug.Module{Path: "example.com/mycli", Version: "v1.2.3"},
+		Deps:      []*debug.Module{{Path: "github.com/plughost/plughost", Version: "v0.1.0"}},
+	}, true
+}
+
+// devel is the build info of a tool built from a working tree: go build
+// stamps no version, go run and go test "(devel)".
+func devel() (*debug.BuildInfo, bool) {
+	return &debug.BuildInfo{Path: "example.com/mycli", Main: debug.Module{Path: "example.com/mycli"}}, true
+}
+
+// notModule is the build info of a file built with go run outside a
+// module.
+func notModule() (*debug.BuildInfo, bool) {
+	return &debug.BuildInfo{Path: "command-line-arguments"}, true
+}
+
+func noBuildInfo() (*debug.BuildInfo, bool) { return nil, false }
+
+// hostile is text that could take over a terminal, or forge a line.
+const hostile = "evil\n\x1b]0;pwned\a\x1b[2J\tname\xff\u2028x\u202e\x7f"
+
+func hostileBuild() (*debug.BuildInfo, bool) {
+	return &debug.BuildInfo{Path: "example.com/" + hostile, Main: debug.Module{Path: "example.com/" + hostile, Version: "v1" + hostile}}, true
+}
+
+func hostileExe() (string, error) { return "/usr/local/bin/" + hostile, nil }
 
 func exe() (string, error) { return "/usr/local/bin/mycli", nil }
 
@@ -84,16 +137,21 @@ func TestMain(t *testing.T) {
 		golden  string
 		wantErr error
 	}{
-		{name: "module", cmd: info.Cmd{Here: inModule, Executable: exe}, golden: "module.txt"},
-		{name: "module json", cmd: info.Cmd{JSON: true, Here: inModule, Executable: exe}, golden: "module.json"},
-		{name: "outside a module", cmd: info.Cmd{Here: outside, Executable: exe}, golden: "outside.txt"},
+		{name: "own module", cmd: info.Cmd{BuildInfo: stamped, Here: noGo, Executable: exe}, golden: "own.txt"},
+		{name: "own module json", cmd: info.Cmd{JSON: true, BuildInfo: stamped, Here: noGo, Executable: exe}, golden: "own.json"},
+		{name: "own module from a working tree", cmd: info.Cmd{BuildInfo: devel, Executable: exe}, golden: "own_devel.txt"},
+		{name: "not built in a module", cmd: info.Cmd{BuildInfo: notModule, Executable: exe}, golden: "own_outside.txt"},
+		{name: "no build info", cmd: info.Cmd{BuildInfo: noBuildInfo, Executable: exe}, golden: "own_nobuildinfo.txt"},
+		{name: "no executable", cmd: info.Cmd{BuildInfo: stamped, Executable: noExe}, golden: "noexe.txt"},
+		{name: "nothing read", cmd: info.Cmd{BuildInfo: noBuildInfo, Executable: noExe}, golden: "nothing.txt", wantErr: info.ErrNothingRead},
+		{name: "nothing read json", cmd: info.Cmd{JSON: true, BuildInfo: noBuildInfo, Executable: noExe}, golden: "nothing.json", wantErr: info.ErrNothingRead},
+		{name: "directory", cmd: info.Cmd{Dir: "testdata", BuildInfo: stamped, Here: inModule, Executable: exe}, golden: "dir.txt"},
+		{name: "directory json", cmd: info.Cmd{JSON: true, Dir: "testdata", BuildInfo: stamped, Here: inModule, Executable: exe}, golden: "dir.json"},
 		{name: "directory outside a module", cmd: info.Cmd{Dir: "testdata", Here: outside, Executable: exe}, golden: "outside_dir.txt"},
 		{name: "directory outside a module json", cmd: info.Cmd{JSON: true, Dir: "testdata", Here: outside, Executable: exe}, golden: "outside_dir.json"},
-		{name: "no go command", cmd: info.Cmd{Here: noGo, Executable: exe}, golden: "nogo.txt"},
-		{name: "no go command in a directory", cmd: info.Cmd{Dir: "testdata", Here: noGo, Executable: exe}, golden: "nogo_dir.txt"},
-		{name: "no executable", cmd: info.Cmd{Here: inModule, Executable: noExe}, golden: "noexe.txt"},
-		{name: "nothing read", cmd: info.Cmd{Here: noGo, Executable: noExe}, golden: "nothing.txt", wantErr: info.ErrNothingRead},
-		{name: "nothing read json", cmd: info.Cmd{JSON: true, Here: noGo, Executable: noExe}, golden: "nothing.json", wantErr: info.ErrNothingRead},
+		{name: "no go command", cmd: info.Cmd{Dir: "testdata", Here: noGo, Executable: exe}, golden: "nogo_dir.txt"},
+		{name: "no go command json", cmd: info.Cmd{JSON: true, Dir: "testdata", Here: noGo, Executable: exe}, golden: "nogo_dir.json"},
+		{name: "no go command and no executable", cmd: info.Cmd{Dir: "testdata", Here: noGo, Executable: noExe}, golden: "nothing_dir.txt", wantErr: info.ErrNoGo},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,6 +168,66 @@ func TestMain(t *testing.T) {
 	}
 }
 
+func TestMain_hostileText(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	c := &info.Cmd{BuildInfo: hostileBuild, Executable: hostileExe}
+	c.SetStdout(&out)
+	if err := c.Main(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if !utf8.ValidString(got) {
+		t.Errorf("output is not valid UTF-8")
+	}
+	for i := 0; i < len(got); i++ {
+		if c := got[i]; (c < 0x20 && c != '\n') || c == 0x7f {
+			t.Errorf("output holds byte %#x at %d", c, i)
+		}
+	}
+	// go, platform, executable, package, module and version.
+	if n := strings.Count(got, "\n"); n != 6 {
+		t.Errorf("output has %d lines, want 6", n)
+	}
+	testhelpers.Golden(t, "hostile.txt", stable(t, got))
+}
+
+// TestMain_ownModule reads the test binary's own build info: its main
+// module is this repository's.
+func TestMain_ownModule(t *testing.T) {
+	t.Parallel()
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		t.Skip("the test binary has no build info")
+	}
+	var out bytes.Buffer
+	c := &info.Cmd{JSON: true}
+	c.SetStdout(&out)
+	if err := c.Main(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	var got info.Report
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := info.Report{
+		GoVersion:     runtime.Version(),
+		GOOS:          runtime.GOOS,
+		GOARCH:        runtime.GOARCH,
+		Executable:    got.Executable,
+		Package:       bi.Path,
+		Module:        "github.com/plughost/plughost",
+		ModuleVersion: bi.Main.Version,
+		Errors:        []string{},
+	}
+	if got.Executable == "" {
+		t.Error("no executable")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+}
+
 func TestMain_dir(t *testing.T) {
 	t.Parallel()
 	abs, err := filepath.Abs("testdata")
@@ -121,7 +239,6 @@ func TestMain_dir(t *testing.T) {
 		dir  string
 		want string
 	}{
-		{name: "empty is the current module", dir: "", want: ""},
 		{name: "relative made absolute", dir: "testdata", want: abs},
 		{name: "absolute kept", dir: abs, want: abs},
 		{name: "cleaned", dir: "testdata/../testdata/", want: abs},
@@ -145,6 +262,20 @@ func TestMain_dir(t *testing.T) {
 	}
 }
 
+// TestMain_noDirRunsNoGo checks that without --dir info asks neither here
+// nor the go command: the binary's build info is enough.
+func TestMain_noDirRunsNoGo(t *testing.T) {
+	t.Parallel()
+	c := &info.Cmd{BuildInfo: stamped, Executable: exe, Here: func(dir string) (here.Info, error) {
+		t.Errorf("Here(%q) called without --dir", dir)
+		return here.Info{}, nil
+	}}
+	c.SetStdout(&bytes.Buffer{})
+	if err := c.Main(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
 type failWriter struct{}
 
 var errWrite = errors.New("disk full")
@@ -160,7 +291,6 @@ func TestMain_errors(t *testing.T) {
 		cmd     info.Cmd
 		ctx     context.Context
 		args    []string
-		w       failWriter
 		wantIs  error
 		wantMsg string
 	}{
@@ -185,9 +315,15 @@ func TestMain_errors(t *testing.T) {
 		},
 		{
 			name:    "nothing read",
-			cmd:     info.Cmd{Here: noGo, Executable: noExe},
-			wantIs:  errNoGo,
-			wantMsg: "nothing could be read: executable path not supported; current module: " + errNoGo.Error(),
+			cmd:     info.Cmd{BuildInfo: noBuildInfo, Executable: noExe},
+			wantIs:  info.ErrNoBuildInfo,
+			wantMsg: "nothing could be read: executable path not supported; the binary holds no build info",
+		},
+		{
+			name:    "nothing read in a directory",
+			cmd:     info.Cmd{Dir: "testdata", Here: noGo, Executable: noExe},
+			wantIs:  exec.ErrNotFound,
+			wantMsg: "nothing could be read: executable path not supported; the go command is not on PATH",
 		},
 	}
 	for _, tt := range tests {
@@ -210,12 +346,32 @@ func TestMain_errors(t *testing.T) {
 	}
 }
 
+// halfWriter writes half of what it is given and reports no error.
+type halfWriter struct{ bytes.Buffer }
+
+func (w *halfWriter) Write(p []byte) (int, error) { return w.Buffer.Write(p[:len(p)/2]) }
+
 func TestMain_writeError(t *testing.T) {
 	t.Parallel()
-	c := &info.Cmd{Here: inModule, Executable: exe}
-	c.SetStdout(failWriter{})
-	if err := c.Main(context.Background(), nil); !errors.Is(err, errWrite) {
-		t.Fatalf("got error %v, want one wrapping %v", err, errWrite)
+	tests := []struct {
+		name   string
+		w      io.Writer
+		json   bool
+		wantIs error
+	}{
+		{name: "failed", w: failWriter{}, wantIs: errWrite},
+		{name: "short", w: &halfWriter{}, wantIs: io.ErrShortWrite},
+		{name: "short json", w: &halfWriter{}, json: true, wantIs: io.ErrShortWrite},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := &info.Cmd{JSON: tt.json, BuildInfo: stamped, Executable: exe}
+			c.SetStdout(tt.w)
+			if err := c.Main(context.Background(), nil); !errors.Is(err, tt.wantIs) {
+				t.Fatalf("got error %v, want one wrapping %v", err, tt.wantIs)
+			}
+		})
 	}
 }
 
@@ -266,55 +422,42 @@ func TestMain_here(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name string
-		dir  string
-		want info.Report
-	}{
-		{
-			name: "a module of no packages",
-			dir:  dir,
-			want: info.Report{Dir: dir, Module: "example.com/tiny", ModuleDir: dir, GoMod: gomod, GoDirective: "1.22"},
-		},
-		{
-			name: "the current module",
-			dir:  "",
-			want: info.Report{Module: "github.com/plughost/plughost"},
-		},
+	var out bytes.Buffer
+	c := &info.Cmd{JSON: true, Dir: dir}
+	c.SetStdout(&out)
+	if err := c.Main(context.Background(), nil); err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var out bytes.Buffer
-			c := &info.Cmd{JSON: true, Dir: tt.dir}
-			c.SetStdout(&out)
-			if err := c.Main(context.Background(), nil); err != nil {
-				t.Fatal(err)
-			}
-			var got info.Report
-			if err := json.Unmarshal(out.Bytes(), &got); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff([]string{}, got.Errors); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
-			}
-			if tt.dir == "" {
-				// Where the module sits depends on the checkout.
-				tt.want.Dir, tt.want.ModuleDir, tt.want.GoMod, tt.want.GoDirective = got.Dir, got.ModuleDir, got.GoMod, got.GoDirective
-				if !strings.HasSuffix(got.GoMod, "go.mod") || got.Dir != got.ModuleDir {
-					t.Errorf("current module at %q, go.mod %q", got.Dir, got.GoMod)
-				}
-			}
-			tt.want.GoVersion, tt.want.GOOS, tt.want.GOARCH, tt.want.Errors = runtime.Version(), runtime.GOOS, runtime.GOARCH, []string{}
-			if got.Executable == "" {
-				t.Error("no executable")
-			}
-			tt.want.Executable = got.Executable
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("report (-want +got):\n%s", diff)
-			}
-			if now, err := os.Getwd(); err != nil || now != wd {
-				t.Errorf("working directory is %q (%v) after the run, want %q", now, err, wd)
-			}
-		})
+	var got info.Report
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
 	}
+	if got.Executable == "" {
+		t.Error("no executable")
+	}
+	want := info.Report{
+		GoVersion: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, Executable: got.Executable,
+		Dir: dir, Module: "example.com/tiny", ModuleDir: dir, GoMod: gomod, GoDirective: "1.22",
+		Errors: []string{},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+	if now, err := os.Getwd(); err != nil || now != wd {
+		t.Errorf("working directory is %q (%v) after the run, want %q", now, err, wd)
+	}
+}
+
+// TestMain_hereWithoutGo runs here with no go command on PATH: info says
+// so in one line. It is not parallel, as it sets PATH and here changes
+// the working directory.
+func TestMain_hereWithoutGo(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	var out bytes.Buffer
+	c := &info.Cmd{Dir: "testdata", Executable: exe}
+	c.SetStdout(&out)
+	if err := c.Main(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	testhelpers.Golden(t, "nogo_dir.txt", stable(t, out.String()))
 }

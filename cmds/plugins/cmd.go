@@ -7,22 +7,24 @@ import (
 	"io"
 	"runtime/debug"
 
-	"github.com/markbates/safe"
+	"github.com/plughost/plughost/cmds/internal/listing"
 	"github.com/plughost/plughost/cmds/internal/output"
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
 )
 
 // Cmd is the plugins command. Its zero value works: with no plugins fed it
-// lists none, and with no writer it prints to os.Stdout.
+// lists none, and with no stdout fed it prints to os.Stdout.
 type Cmd struct {
+	// Streams are where the command prints: it writes to Stdout only.
+	plugins.Streams
 	// JSON prints a JSON array instead of a table (--json).
 	JSON bool
-	// BuildInfo reads the build info the module column comes from; nil
-	// means runtime/debug.ReadBuildInfo.
+	// BuildInfo reads the build info the module and version columns come
+	// from; nil means runtime/debug.ReadBuildInfo.
 	BuildInfo func() (*debug.BuildInfo, bool)
 
 	feeder plugins.PluginFeeder
-	stdout io.Writer
 }
 
 // Name returns "plugins".
@@ -33,9 +35,6 @@ func (c *Cmd) Description() string { return "list every plugin of the tool, hidd
 
 // WithPlugins remembers where to find the plugins to list.
 func (c *Cmd) WithPlugins(f plugins.PluginFeeder) { c.feeder = f }
-
-// SetStdout sets where the command prints; nil means os.Stdout.
-func (c *Cmd) SetStdout(w io.Writer) { c.stdout = w }
 
 // Flags returns a new flag set bound to the command's fields, their
 // current values as defaults.
@@ -48,17 +47,19 @@ func (c *Cmd) Flags() *flag.FlagSet {
 
 // Main lists the plugins. It takes no arguments.
 //
-// A plugin whose methods panic is listed with the error in its row; Main
-// fails only on an argument, a feeder that panics, or a write error.
+// Every call into another plugin's code runs under the fault recorder the
+// host puts in ctx, if any, so that a plugin calling runtime.Goexit is
+// blamed for it. A plugin whose methods panic is listed with the error in
+// its row; Main fails only on an argument, a feeder that panics (a
+// *cli.PluginError wrapping cli.ErrPanic), or a write error.
 func (c *Cmd) Main(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w %q", ErrUnexpectedArgument, args[0])
 	}
-	var plugs []plugins.Plugin
-	if c.feeder != nil {
-		if err := safe.Run(func() { plugs = c.feeder() }); err != nil {
-			return fmt.Errorf("reading the plugins: %w: %w", ErrPanic, err)
-		}
+	rec := fault.RecorderOf(ctx)
+	plugs, err := listing.Feed(rec, c, c.Name(), c.feeder)
+	if err != nil {
+		return err
 	}
 	read := c.BuildInfo
 	if read == nil {
@@ -68,7 +69,11 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	if !ok {
 		bi = nil
 	}
-	rows := list(bi, plugs)
+	rows := listing.Read(rec, bi, plugs)
+	listing.Relate(rec, rows)
 
-	return output.Print(c.stdout, c.JSON, rows, func(w io.Writer) { table(w, rows) })
+	if c.JSON {
+		return output.Print(c.Stdout(), true, jsonRows(rows), nil)
+	}
+	return output.Print(c.Stdout(), false, nil, func(w io.Writer) { table(w, rows) })
 }

@@ -16,10 +16,12 @@ func (*greet) Name() string                         { return "greet" }
 func (*greet) Description() string                  { return "say hello" }
 func (*greet) Main(context.Context, []string) error { return nil }
 
-// hello is a later command that answers to the same name.
+// hello is a later command that answers to the same name, and knows its
+// own version: it is a version.Versioner.
 type hello struct{}
 
 func (*hello) Name() string                         { return "fun/greet" }
+func (*hello) PluginVersion() string                { return "v2.0.0" }
 func (*hello) Main(context.Context, []string) error { return nil }
 
 func Example() {
@@ -38,8 +40,8 @@ func Example() {
 		fmt.Println(err)
 	}
 	// Output:
-	// NAME       COMMAND  TYPE                 MODULE                               HIDDEN  SHADOWED BY  SCOPED BY  INTERFACES                                           DESCRIPTION
-	// plugins    plugins  *plugins.Cmd         github.com/plughost/plughost@v0.1.0  -       -            -          Command,Describer,Flagger,PluginNeeder,StdoutNeeder  list every plugin of the tool, hidden ones too
-	// greet      greet    *plugins_test.greet  github.com/plughost/plughost@v0.1.0  -       -            -          Command,Describer                                    say hello
-	// fun/greet  greet    *plugins_test.hello  github.com/plughost/plughost@v0.1.0  -       greet        -          Command                                              -
+	// NAME       COMMAND  TYPE                 MODULE                        VERSION  HIDDEN  SHADOWED BY  SCOPED BY  INTERFACES                                                                    DESCRIPTION
+	// plugins    plugins  *plugins.Cmd         github.com/plughost/plughost  v0.1.0   -       -            -          Command,Describer,Flagger,PluginNeeder,StdinNeeder,StdoutNeeder,StderrNeeder  list every plugin of the tool, hidden ones too
+	// greet      greet    *plugins_test.greet  github.com/plughost/plughost  v0.1.0   -       -            -          Command,Describer                                                             say hello
+	// fun/greet  greet    *plugins_test.hello  github.com/plughost/plughost  v2.0.0   -       greet        -          Command,Versioner                                                             -
 }

@@ -1,16 +1,21 @@
 package plugins
 
-import "github.com/plughost/plughost/plugins"
+import (
+	"github.com/plughost/plughost/cmds/version"
+	"github.com/plughost/plughost/plugins"
+)
 
 // The interfaces the plugins command listens for, each checked on its own.
 //
 // On itself it listens for PluginNeeder, to get the plugins it lists
 // (without one it lists none), and StdoutNeeder, to get the writer it
-// prints to (without one, os.Stdout).
+// prints to (without one, os.Stdout). It is a StdinNeeder and a
+// StderrNeeder too, as it embeds plugins.Streams, but reads neither.
 //
 // On every plugin it lists it checks each of them and names those it finds
-// in the plugin's row. Some also fill a column of their own, read under
-// safe once per run; a panic goes in the row of the plugin that panicked.
+// in the plugin's row. Some also fill a column of their own, read once per
+// run under the fault recorder of the command's context; a panic goes in
+// the row of the plugin that panicked.
 type (
 	// Command gives a row a command name and a place in shadowing.
 	Command = plugins.Command
@@ -40,4 +45,8 @@ type (
 	StdoutNeeder = plugins.StdoutNeeder
 	// StderrNeeder is named only.
 	StderrNeeder = plugins.StderrNeeder
+	// Versioner gives the version column, when PluginVersion is not
+	// empty; else it is the version of the plugin's module. The version
+	// command's --plugins shows the same.
+	Versioner = version.Versioner
 )

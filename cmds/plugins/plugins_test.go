@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	cmdplugins "github.com/plughost/plughost/cmds/plugins"
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/internal/testhelpers"
 	"github.com/plughost/plughost/plugins"
 )
@@ -325,8 +326,8 @@ func TestMain_errors(t *testing.T) {
 				c.WithPlugins(func() []plugins.Plugin { panic("no plugins") })
 				return c
 			},
-			wantIs:  cmdplugins.ErrPanic,
-			wantMsg: "reading the plugins: panic: no plugins",
+			wantIs:  fault.ErrPanic,
+			wantMsg: `reading the plugins: plugin "plugins" (*plugins.Cmd): PluginFeeder: panic: no plugins`,
 		},
 	}
 	for _, tt := range tests {

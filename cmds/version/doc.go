@@ -7,7 +7,10 @@
 // With --plugins it also lists each plugin of the tool, hidden ones left
 // out, with the Go package its type is declared in and the module and
 // version that package was built from. A plugin that implements Versioner
-// reports its own version instead. With --json it prints one JSON object.
+// reports its own version instead. The rows are the plugins command's,
+// read the same way: a plugin whose methods panic is listed with the
+// panic in its row, and what plugins wrote is escaped in the text table.
+// With --json it prints one JSON object, strings exact.
 //
 // The command runs without a host too:
 //
@@ -17,5 +20,5 @@
 //
 // ModuleOf, the lookup from a value to the module its type comes from, and
 // ModuleOfPackage, the same from an import path, are exported for other
-// listings (the plugins command uses ModuleOf).
+// listings.
 package version

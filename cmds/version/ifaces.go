@@ -4,6 +4,12 @@ import "github.com/plughost/plughost/plugins"
 
 // The interfaces the version command listens for. Each is checked on its
 // own.
+//
+// With --plugins it reads each listed plugin as the plugins command does,
+// calling Name, and Description, CmdName, CmdAliases and PluginVersion
+// where the plugin has them, once per run under the fault recorder of the
+// command's context: it shows the name and version, and a fault in any of
+// them in the plugin's row.
 type (
 	// HostNeeder gives the command its host, whose Name is the tool's name.
 	// Without one the tool is named after its main package.
@@ -12,16 +18,19 @@ type (
 	// one, --plugins lists none.
 	PluginNeeder = plugins.PluginNeeder
 	// StdoutNeeder gives the command the writer it prints to. Without one
-	// it prints to os.Stdout.
+	// it prints to os.Stdout. The command is a StdinNeeder and a
+	// StderrNeeder too, as it embeds plugins.Streams, but reads neither.
 	StdoutNeeder = plugins.StdoutNeeder
-	// Hider keeps a plugin out of the --plugins listing.
+	// Hider keeps a plugin out of the --plugins listing: its methods are
+	// not called.
 	Hider = plugins.Hider
 )
 
 // Versioner is a plugin that knows its own version. With --plugins the
 // version command calls PluginVersion once per run on every listed plugin
 // that implements it, and shows what it returns instead of the version of
-// the plugin's module; an empty string keeps the module's version.
+// the plugin's module; an empty string keeps the module's version. The
+// plugins command does the same for its version column.
 type Versioner interface {
 	PluginVersion() string
 }

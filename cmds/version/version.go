@@ -10,15 +10,18 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/markbates/safe"
+	"github.com/plughost/plughost/cmds/internal/listing"
 	"github.com/plughost/plughost/cmds/internal/output"
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
 )
 
 // Cmd is the version command. Its zero value works: with no host it names
-// the tool after its main package, and with no writer it prints to
+// the tool after its main package, and with no stdout fed it prints to
 // os.Stdout.
 type Cmd struct {
+	// Streams are where the command prints: it writes to Stdout only.
+	plugins.Streams
 	// JSON prints one JSON object instead of text (--json).
 	JSON bool
 	// Plugins also lists the tool's plugins, hidden ones left out, with the
@@ -31,7 +34,6 @@ type Cmd struct {
 
 	host   plugins.Command
 	feeder plugins.PluginFeeder
-	stdout io.Writer
 }
 
 // Name returns "version".
@@ -46,9 +48,6 @@ func (c *Cmd) WithHost(h plugins.Command) { c.host = h }
 // WithPlugins remembers where to find the plugins --plugins lists.
 func (c *Cmd) WithPlugins(f plugins.PluginFeeder) { c.feeder = f }
 
-// SetStdout sets where the command prints; nil means os.Stdout.
-func (c *Cmd) SetStdout(w io.Writer) { c.stdout = w }
-
 // Flags returns a new flag set bound to the command's fields, their
 // current values as defaults.
 func (c *Cmd) Flags() *flag.FlagSet {
@@ -61,19 +60,23 @@ func (c *Cmd) Flags() *flag.FlagSet {
 
 // Main prints the version. It takes no arguments.
 //
-// With --plugins, a plugin whose methods panic is listed with the error in
-// its row rather than failing the listing: the listing is where one goes
-// to find such a plugin. Main fails only on an argument, a host whose Name
-// panics, or a write error.
+// Every call into another plugin's code (the host's Name, the feeder, and
+// with --plugins the methods of each plugin listed) runs under the fault
+// recorder the host puts in ctx, if any, so that a plugin calling
+// runtime.Goexit is blamed for it. With --plugins, a plugin whose methods
+// panic is listed with the error in its row rather than failing the
+// listing: the listing is where one goes to find such a plugin. Main fails
+// only on an argument, a host or feeder that panics (a *cli.PluginError
+// wrapping cli.ErrPanic), or a write error.
 func (c *Cmd) Main(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w %q", ErrUnexpectedArgument, args[0])
 	}
-	r, err := c.report()
+	r, err := c.report(fault.RecorderOf(ctx))
 	if err != nil {
 		return err
 	}
-	return output.Print(c.stdout, c.JSON, r, r.text)
+	return output.Print(c.Stdout(), c.JSON, r, r.text)
 }
 
 // report is what the command prints, and the shape of its JSON.
@@ -99,7 +102,10 @@ type pluginVersion struct {
 	Error   string `json:"error"`
 }
 
-func (c *Cmd) report() (report, error) {
+// report reads what the command prints: the build info, the host's name
+// and, with --plugins, the plugins, calling the host and plugins under
+// fault.Call with rec.
+func (c *Cmd) report(rec fault.Recorder) (report, error) {
 	read := c.BuildInfo
 	if read == nil {
 		read = debug.ReadBuildInfo
@@ -129,15 +135,20 @@ func (c *Cmd) report() (report, error) {
 	}
 	if c.host != nil {
 		var name string
-		if err := safe.Run(func() { name = c.host.Name() }); err != nil {
-			return r, fmt.Errorf("host (%T): Name: %w: %w", c.host, ErrPanic, err)
+		site := fault.Site{Plugin: c.host, Method: "Name"}
+		err := fault.Call(rec, &site, func() error {
+			name = c.host.Name()
+			return nil
+		})
+		if err != nil {
+			return r, fmt.Errorf("naming the tool: %w", err)
 		}
 		if name != "" {
 			r.Name = name
 		}
 	}
 	if c.Plugins {
-		rows, err := c.plugins(bi)
+		rows, err := c.plugins(rec, bi)
 		if err != nil {
 			return r, err
 		}
@@ -146,46 +157,38 @@ func (c *Cmd) report() (report, error) {
 	return r, nil
 }
 
-// plugins lists the visible plugins the feeder returns, in its order.
-func (c *Cmd) plugins(bi *debug.BuildInfo) ([]pluginVersion, error) {
-	out := []pluginVersion{}
-	if c.feeder == nil {
-		return out, nil
+// plugins lists the visible plugins the feeder returns, in its order, read
+// as the plugins command reads them.
+func (c *Cmd) plugins(rec fault.Recorder, bi *debug.BuildInfo) ([]pluginVersion, error) {
+	plugs, err := listing.Feed(rec, c, c.Name(), c.feeder)
+	if err != nil {
+		return nil, err
 	}
-	var plugs []plugins.Plugin
-	if err := safe.Run(func() { plugs = c.feeder() }); err != nil {
-		return nil, fmt.Errorf("reading the plugins: %w: %w", ErrPanic, err)
-	}
+	visible := make([]plugins.Plugin, 0, len(plugs))
 	for _, p := range plugs {
-		if _, ok := p.(Hider); ok {
-			continue
+		if _, ok := p.(Hider); !ok {
+			visible = append(visible, p)
 		}
-		out = append(out, row(bi, p))
+	}
+	rows := listing.Read(rec, bi, visible)
+	out := make([]pluginVersion, len(rows))
+	for i := range rows {
+		row := &rows[i]
+		out[i] = pluginVersion{
+			Name:    row.Name,
+			Package: row.Module.Package,
+			Module:  row.Module.Path,
+			Version: row.Version,
+			Replace: row.Module.Replace,
+		}
+		for j, err := range row.Errors {
+			if j > 0 {
+				out[i].Error += "; "
+			}
+			out[i].Error += err.Error()
+		}
 	}
 	return out, nil
-}
-
-// row describes one plugin, calling its methods under safe.
-func row(bi *debug.BuildInfo, p plugins.Plugin) pluginVersion {
-	m := ModuleOf(bi, p)
-	pv := pluginVersion{Package: m.Package, Module: m.Path, Version: m.Version, Replace: m.Replace}
-	if err := safe.Run(func() { pv.Name = p.Name() }); err != nil {
-		pv.Error = fmt.Errorf("plugin of type %T: Name: %w: %w", p, ErrPanic, err).Error()
-		return pv
-	}
-	v, ok := p.(Versioner)
-	if !ok {
-		return pv
-	}
-	var own string
-	if err := safe.Run(func() { own = v.PluginVersion() }); err != nil {
-		pv.Error = fmt.Errorf("plugin %q (%T): PluginVersion: %w: %w", pv.Name, p, ErrPanic, err).Error()
-		return pv
-	}
-	if own != "" {
-		pv.Version = own
-	}
-	return pv
 }
 
 // toolName names the tool after its main package, as go build names the
@@ -208,24 +211,25 @@ func isMajor(s string) bool {
 }
 
 // text writes r as text, followed by the plugin table when it has one.
+// What the host or a plugin wrote is escaped on the way.
 func (r report) text(w io.Writer) {
 	if r.Name != "" {
-		fmt.Fprintf(w, "%s version %s\n", r.Name, r.Version)
+		fmt.Fprintf(w, "%s version %s\n", output.Line(r.Name), output.Line(r.Version))
 	} else {
-		fmt.Fprintf(w, "version %s\n", r.Version)
+		fmt.Fprintf(w, "version %s\n", output.Line(r.Version))
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if r.Revision != "" {
-		fmt.Fprintf(tw, "  revision\t%s\n", r.Revision)
+		fmt.Fprintf(tw, "  revision\t%s\n", output.Line(r.Revision))
 	}
 	if r.Time != "" {
-		fmt.Fprintf(tw, "  time\t%s\n", r.Time)
+		fmt.Fprintf(tw, "  time\t%s\n", output.Line(r.Time))
 	}
 	if r.Modified != nil {
 		fmt.Fprintf(tw, "  modified\t%t\n", *r.Modified)
 	}
 	if r.GoVersion != "" {
-		fmt.Fprintf(tw, "  go\t%s\n", r.GoVersion)
+		fmt.Fprintf(tw, "  go\t%s\n", output.Line(r.GoVersion))
 	}
 	tw.Flush()
 	if r.Plugins == nil {
@@ -239,23 +243,21 @@ func (r report) text(w io.Writer) {
 	for _, p := range *r.Plugins {
 		errs = errs || p.Error != ""
 	}
-	fmt.Fprintln(w)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "PLUGIN\tPACKAGE\tMODULE\tVERSION")
+	header := []string{"PLUGIN", "PACKAGE", "MODULE", "VERSION"}
 	if errs {
-		fmt.Fprint(tw, "\tERROR")
+		header = append(header, "ERROR")
 	}
-	fmt.Fprintln(tw)
-	for _, p := range *r.Plugins {
+	cells := output.Rows(len(*r.Plugins), len(header))
+	for i, p := range *r.Plugins {
 		mod := p.Module
 		if p.Replace != "" {
 			mod += " => " + p.Replace
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s", output.Cell(p.Name), output.Cell(p.Package), output.Cell(mod), output.Cell(p.Version))
+		copy(cells[i], []string{p.Name, p.Package, mod, p.Version})
 		if errs {
-			fmt.Fprintf(tw, "\t%s", output.Cell(p.Error))
+			cells[i][len(header)-1] = p.Error
 		}
-		fmt.Fprintln(tw)
 	}
-	tw.Flush()
+	fmt.Fprintln(w)
+	output.Table(w, header, cells)
 }

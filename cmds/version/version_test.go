@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/plughost/plughost/cmds/version"
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/internal/testhelpers"
 	"github.com/plughost/plughost/plugins"
 )
@@ -292,8 +293,8 @@ func TestMain_errors(t *testing.T) {
 				c.WithHost(&badHost{})
 				return c
 			},
-			wantIs:  version.ErrPanic,
-			wantMsg: "host (*version_test.badHost): Name: panic: no name",
+			wantIs:  fault.ErrPanic,
+			wantMsg: "naming the tool: plugin of type *version_test.badHost: Name: panic: no name",
 		},
 		{
 			name: "feeder panics",
@@ -302,8 +303,8 @@ func TestMain_errors(t *testing.T) {
 				c.WithPlugins(func() []plugins.Plugin { panic("no plugins") })
 				return c
 			},
-			wantIs:  version.ErrPanic,
-			wantMsg: "reading the plugins: panic: no plugins",
+			wantIs:  fault.ErrPanic,
+			wantMsg: `reading the plugins: plugin "version" (*version.Cmd): PluginFeeder: panic: no plugins`,
 		},
 	}
 	for _, tt := range tests {

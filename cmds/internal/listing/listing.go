@@ -1,0 +1,243 @@
+package listing
+
+import (
+	"fmt"
+	"path"
+	"reflect"
+	"runtime/debug"
+
+	"github.com/plughost/plughost/internal/fault"
+	"github.com/plughost/plughost/plugins"
+)
+
+// Row is one plugin of a listing: what it says of itself, and where its Go
+// type comes from. Read fills in all but ShadowedBy and ScopedBy, which
+// Relate works out from the rows together.
+type Row struct {
+	// Plugin is the plugin the row is of.
+	Plugin plugins.Plugin
+	// Name is what Name returned; Named reports that it returned.
+	Name  string
+	Named bool
+	// IsCommand reports whether the plugin is a Command.
+	IsCommand bool
+	// Command is the name the host runs a command by: CmdName when that is
+	// not empty, else the last element of Name. It is empty for a plugin
+	// that is not a command.
+	Command string
+	// Aliases are what CmdAliases returned: more names the command
+	// answers to.
+	Aliases []string
+	// Type is the plugin's Go type, as %T prints it.
+	Type string
+	// Module is where the package declaring the type comes from.
+	Module Module
+	// Version is what PluginVersion returned, when the plugin is a
+	// version.Versioner and it is not empty; else the module's version.
+	Version string
+	// Description is what Description returned.
+	Description string
+	// Interfaces names the plughost interfaces the plugin implements, in
+	// the order ifaces.go lists them, and Versioner last. Rows of one type
+	// share it: do not modify it.
+	Interfaces []string
+	// Hidden reports whether the plugin is a Hider.
+	Hidden bool
+	// ShadowedBy labels the first earlier command that answers to Command,
+	// so that the host runs it instead; empty when none does.
+	ShadowedBy string
+	// ScopedBy labels each command whose ScopedPlugins holds the plugin,
+	// in the order of the rows.
+	ScopedBy []string
+	// Errors are the faults of the plugin's methods, each a
+	// *fault.PluginError, in the order the methods were called. A fault of
+	// a plugin in its ScopedPlugins is here too, wrapped.
+	Errors []error
+}
+
+// Label names the row's plugin in another row: by its name, or by its type
+// in parentheses when it has none.
+func (r *Row) Label() string {
+	if r.Named && r.Name != "" {
+		return r.Name
+	}
+	return "(" + r.Type + ")"
+}
+
+// nilAtFault reports whether the row's plugin is nil and has failed once
+// already: its other methods would all fail alike, so they are not called.
+func (r *Row) nilAtFault() bool {
+	return len(r.Errors) > 0 && fault.IsNil(r.Plugin)
+}
+
+// Feed returns what feeder returns, or nothing for a nil feeder. The
+// feeder is what self, the command named name, was given through
+// WithPlugins; a fault in it is put down to self, and wrapped to say the
+// plugins could not be read.
+func Feed(rec fault.Recorder, self plugins.Plugin, name string, feeder plugins.PluginFeeder) ([]plugins.Plugin, error) {
+	var plugs []plugins.Plugin
+	site := fault.Site{Plugin: self, Name: name, Method: "PluginFeeder"}
+	err := fault.Call(rec, &site, func() error {
+		plugs = feeder.Plugins()
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the plugins: %w", err)
+	}
+	return plugs, nil
+}
+
+// Read returns a row for each of plugs, in order, read with the modules bi
+// describes (nil for none). Each method is called under fault.Call with
+// rec; a fault goes in the row's Errors, and the rest of the plugin is
+// still read.
+func Read(rec fault.Recorder, bi *debug.BuildInfo, plugs []plugins.Plugin) []Row {
+	r := reader{rec: rec, bi: bi, kinds: map[reflect.Type]*kind{}, modules: map[string]Module{}}
+	rows := make([]Row, len(plugs))
+	for i, p := range plugs {
+		r.read(&rows[i], p)
+	}
+	return rows
+}
+
+// reader is one Read, with what it has learnt of each type and package.
+type reader struct {
+	rec     fault.Recorder
+	bi      *debug.BuildInfo
+	kinds   map[reflect.Type]*kind
+	modules map[string]Module
+}
+
+// kind is what the rows of plugins of one Go type share.
+type kind struct {
+	typ        string
+	module     Module
+	interfaces []string
+}
+
+// read fills in row from p.
+func (r *reader) read(row *Row, p plugins.Plugin) {
+	k := r.kind(p)
+	*row = Row{Plugin: p, Type: k.typ, Module: k.module, Version: k.module.Version, Interfaces: k.interfaces}
+	if _, ok := p.(Hider); ok {
+		row.Hidden = true
+	}
+	row.Named = r.call(row, "Name", func() { row.Name = p.Name() })
+	if d, ok := p.(Describer); ok {
+		r.call(row, "Description", func() { row.Description = d.Description() })
+	}
+	if _, ok := p.(Command); ok {
+		// The host finds a command by its command name or an alias; the
+		// command name is CmdName when that is not empty, else the last
+		// element of its Name.
+		row.IsCommand = true
+		if row.Named && row.Name != "" {
+			row.Command = path.Base(row.Name)
+		}
+		if nc, ok := p.(NamedCommand); ok {
+			var name string
+			if r.call(row, "CmdName", func() { name = nc.CmdName() }) && name != "" {
+				row.Command = name
+			}
+		}
+		if a, ok := p.(Aliaser); ok {
+			r.call(row, "CmdAliases", func() { row.Aliases = a.CmdAliases() })
+		}
+	}
+	if v, ok := p.(versioner); ok {
+		var own string
+		if r.call(row, "PluginVersion", func() { own = v.PluginVersion() }) && own != "" {
+			row.Version = own
+		}
+	}
+}
+
+// call calls fn, one method of row's plugin, under fault.Call, and
+// reports whether it returned. A fault goes in the row's Errors. A nil
+// plugin's methods are not called after its first fault: they would all
+// fail alike, and the one fault says why.
+func (r *reader) call(row *Row, method string, fn func()) bool {
+	if row.nilAtFault() {
+		return false
+	}
+	site := fault.Site{Plugin: row.Plugin, Name: row.Name, Method: method}
+	err := fault.Call(r.rec, &site, func() error {
+		fn()
+		return nil
+	})
+	if err != nil {
+		row.Errors = append(row.Errors, err)
+	}
+	return err == nil
+}
+
+// kind returns what the rows of p's type share, working it out the first
+// time the reader meets the type.
+func (r *reader) kind(p plugins.Plugin) *kind {
+	t := reflect.TypeOf(p)
+	if k, ok := r.kinds[t]; ok {
+		return k
+	}
+	k := &kind{typ: "<nil>", interfaces: interfaces(p)}
+	if t != nil {
+		k.typ = t.String()
+	}
+	pkg := PackageOf(t)
+	m, ok := r.modules[pkg]
+	if !ok {
+		m = ModuleOfPackage(r.bi, pkg)
+		r.modules[pkg] = m
+	}
+	k.module = m
+	r.kinds[t] = k
+	return k
+}
+
+// interfaces names the plughost interfaces p implements, each checked on
+// its own.
+func interfaces(p plugins.Plugin) []string {
+	out := []string{}
+	if _, ok := p.(Command); ok {
+		out = append(out, "Command")
+	}
+	if _, ok := p.(NamedCommand); ok {
+		out = append(out, "NamedCommand")
+	}
+	if _, ok := p.(Aliaser); ok {
+		out = append(out, "Aliaser")
+	}
+	if _, ok := p.(SubCommander); ok {
+		out = append(out, "SubCommander")
+	}
+	if _, ok := p.(Describer); ok {
+		out = append(out, "Describer")
+	}
+	if _, ok := p.(Hider); ok {
+		out = append(out, "Hider")
+	}
+	if _, ok := p.(Flagger); ok {
+		out = append(out, "Flagger")
+	}
+	if _, ok := p.(PluginNeeder); ok {
+		out = append(out, "PluginNeeder")
+	}
+	if _, ok := p.(PluginScoper); ok {
+		out = append(out, "PluginScoper")
+	}
+	if _, ok := p.(HostNeeder); ok {
+		out = append(out, "HostNeeder")
+	}
+	if _, ok := p.(StdinNeeder); ok {
+		out = append(out, "StdinNeeder")
+	}
+	if _, ok := p.(StdoutNeeder); ok {
+		out = append(out, "StdoutNeeder")
+	}
+	if _, ok := p.(StderrNeeder); ok {
+		out = append(out, "StderrNeeder")
+	}
+	if _, ok := p.(versioner); ok {
+		out = append(out, "Versioner")
+	}
+	return out
+}
