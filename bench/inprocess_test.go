@@ -32,8 +32,8 @@ type program struct {
 var programs = []program{
 	{"floor", func(n int, args []string) int { return floor.Run(n, args, io.Discard, io.Discard) }},
 	{"stdlib", func(n int, args []string) int { return stdlib.Run(n, args, io.Discard, io.Discard) }},
-	// cli.New and one Main: what the tool does but for cli.Run's signal
-	// handling, which is per process rather than per command.
+	// cli.New and one Main: what the tool does but for cli.Run, whose
+	// signal handling is per process rather than per command.
 	{"plughost", func(n int, args []string) int {
 		err := plughost.New(n, false, io.Discard, io.Discard).Main(context.Background(), args)
 		return exitCode(err)

@@ -52,12 +52,22 @@ func chart(r *results, path string) error {
 			return err
 		}
 	}
-	goal := plotter.NewFunction(func(float64) float64 { return 1.15 })
-	goal.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
-	goal.Color = color.Gray{Y: 100}
-	ratio.Add(goal)
-	ratio.Legend.Add("target 1.15×", goal)
+	for _, g := range []struct {
+		limit  float64
+		legend string
+		dashes []vg.Length
+	}{
+		{targetWall, fmt.Sprintf("target %.2f× (dispatch, help, unknown)", targetWall), []vg.Length{vg.Points(4), vg.Points(3)}},
+		{targetLenders, fmt.Sprintf("target %.2f× (lenders)", targetLenders), []vg.Length{vg.Points(1), vg.Points(3)}},
+	} {
+		goal := plotter.NewFunction(func(float64) float64 { return g.limit })
+		goal.Dashes = g.dashes
+		goal.Color = color.Gray{Y: 100}
+		ratio.Add(goal)
+		ratio.Legend.Add(g.legend, goal)
+	}
 	ratio.Y.Min = 0
+	ratio.Y.Max = max(ratio.Y.Max, targetLenders*1.05) // keep both target lines in view
 	ratio.Legend.Top = false
 	panels = append(panels, ratio)
 

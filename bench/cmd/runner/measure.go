@@ -76,13 +76,20 @@ func (c *cell) ratio(prog, base string) (med, q1, q3 float64) {
 
 // diff returns the median of prog's wall time minus base's, round by round.
 func (c *cell) diff(prog, base string) time.Duration {
+	med, _, _ := c.diffs(prog, base)
+	return med
+}
+
+// diffs returns the median, first and third quartile of prog's wall time
+// minus base's, round by round.
+func (c *cell) diffs(prog, base string) (med, q1, q3 time.Duration) {
 	a, b := c.samples[prog], c.samples[base]
 	n := min(len(a), len(b))
 	ds := make([]float64, n)
 	for i := range n {
 		ds[i] = float64(a[i].wall - b[i].wall)
 	}
-	return time.Duration(quantile(ds, 0.5))
+	return time.Duration(quantile(ds, 0.5)), time.Duration(quantile(ds, 0.25)), time.Duration(quantile(ds, 0.75))
 }
 
 // rssRatio is the ratio of the median peak RSS of prog to base's.

@@ -96,85 +96,187 @@ func verdict(ok bool) string {
 	return "**missed**"
 }
 
-// targets checks the issue's targets against this run.
+// The thresholds RESULTS.md checks. These are the targets of the
+// "Isolation" issue, section 8:
+const (
+	// targetWall: whole process, dispatch, help and unknown command,
+	// plughost ÷ floor (median of round-by-round ratios) at each of
+	// targetSizes.
+	targetWall = 1.10
+	// targetLenders: the same for the lenders scenario.
+	targetLenders = 1.25
+	// targetRSS: median peak RSS at N=10,000, plughost ÷ floor, in every
+	// scenario.
+	targetRSS = 1.3
+	// targetRunOver: what cli.Run may add to Host.Main for a command that
+	// ends within a few milliseconds (cli.Run installs its signal handler
+	// only once a command has run for 5 ms), as the median of the
+	// round-by-round differences probe/plughost-run − plughost, dispatch at
+	// N=10.
+	targetRunOver = 50 * time.Microsecond
+	// Section 8 also asks that a one-command tool built on cli.New be no
+	// larger than the same tool on cobra, with CGO_ENABLED=0 (a comparison,
+	// no threshold).
+)
+
+// Targets the harness checked before section 8, which it leaves as they
+// were (as are the rows for flat allocations per dispatch and for the
+// size of a one-command tool on a zero-value Host):
+const (
+	// targetInproc: in-process New+Main at N=1,000, plughost ÷ floor.
+	targetInproc = 2.0
+	// targetStdlib: CGO_ENABLED=0, N=10, plughost ÷ the stdlib-only
+	// program, in every scenario.
+	targetStdlib = 1.1
+)
+
+// targetSizes are the N the whole-process wall-time targets are checked at;
+// targetRSSSize is the N of the peak RSS target.
+var (
+	targetSizes   = []int{10, 1000, 10000}
+	targetRSSSize = 10000
+)
+
+// wallTarget is the whole-process wall-time target of a scenario.
+func wallTarget(scenario string) float64 {
+	if scenario == "lenders" {
+		return targetLenders
+	}
+	return targetWall
+}
+
+// notRun is a target's verdict when the run measured none of what it needs.
+const notRun = "not measured"
+
+// verdictPart is a target's verdict when the run measured only some of
+// what it needs, with what it left out.
+func verdictPart(ok bool, missing []string) string {
+	if len(missing) == 0 {
+		return verdict(ok)
+	}
+	return verdict(ok) + " at the N measured (" + strings.Join(missing, ", ") + " not run)"
+}
+
+// fmtN formats a number of commands as the issue writes it: 10,000.
+func fmtN(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// fmtNList joins N values as "N=10, 1,000 and 10,000".
+func fmtNList(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = fmtN(n)
+	}
+	if len(parts) == 1 {
+		return "N=" + parts[0]
+	}
+	return "N=" + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// targets checks the targets against this run.
 func (r *results) targets(p printer) {
 	p("\n## Targets\n\n")
 	p("| target | measured | |\n| --- | --- | --- |\n")
-	target := []int{10, 1000, 10000}
+
+	// Whole process: wall time against the floor.
 	for _, sc := range spec.Scenarios {
-		var parts []string
+		limit := wallTarget(sc.Name)
+		var parts, missing []string
 		ok := true
-		for _, n := range target {
+		for _, n := range targetSizes {
 			c := r.cell(sc.Name, n)
 			if c == nil {
+				missing = append(missing, "N="+fmtN(n))
 				continue
 			}
-			med, _, _ := c.ratio(plugProg, floorProg)
-			parts = append(parts, fmt.Sprintf("N=%d: %.2f×", n, med))
-			ok = ok && med <= 1.15
+			med, q1, q3 := c.ratio(plugProg, floorProg)
+			parts = append(parts, fmt.Sprintf("N=%s: %.2f× (%.2f–%.2f)", fmtN(n), med, q1, q3))
+			ok = ok && med <= limit
 		}
-		if len(parts) > 0 {
-			p("| whole process, %s, within 1.15× of the floor | %s | %s |\n", sc.Name, strings.Join(parts, ", "), verdict(ok))
+		what := fmt.Sprintf("whole process, %s, within %.2f× of the floor at %s", sc.Name, limit, fmtNList(targetSizes))
+		if len(parts) == 0 {
+			p("| %s | | %s |\n", what, notRun)
+			continue
 		}
+		p("| %s | %s | %s |\n", what, strings.Join(parts, "; "), verdictPart(ok, missing))
 	}
-	if c := r.cell("unknown", 10000); c != nil {
-		med, _, _ := c.ratio(plugProg, floorProg)
-		p("| unknown command with suggestions, N=10,000, within 1.3× of the floor | %.2f× | %s |\n", med, verdict(med <= 1.3))
-	}
+
+	// Peak RSS against the floor.
 	var rss []string
-	rssOK, anyRSS := true, false
+	rssOK := true
 	for _, sc := range spec.Scenarios {
-		if c := r.cell(sc.Name, 10000); c != nil {
+		if c := r.cell(sc.Name, targetRSSSize); c != nil {
 			q := c.rssRatio(plugProg, floorProg)
 			rss = append(rss, fmt.Sprintf("%s %.2f× (%s / %s MiB)", sc.Name, q, fmtRSS(c, plugProg), fmtRSS(c, floorProg)))
-			rssOK, anyRSS = rssOK && q <= 1.3, true
+			rssOK = rssOK && q <= targetRSS
 		}
 	}
-	if anyRSS {
-		p("| peak RSS at N=10,000 within 1.3× of the floor | %s | %s |\n", strings.Join(rss, "; "), verdict(rssOK))
+	what := fmt.Sprintf("peak RSS at N=%s within %.1f× of the floor, every scenario", fmtN(targetRSSSize), targetRSS)
+	if len(rss) > 0 {
+		p("| %s | %s | %s |\n", what, strings.Join(rss, "; "), verdict(rssOK))
+	} else {
+		p("| %s | N=%s not run | %s |\n", what, fmtN(targetRSSSize), notRun)
 	}
+
+	// What cli.Run adds to Host.Main, from the start-up breakdown's rounds.
+	what = fmt.Sprintf("`cli.Run` over `Host.Main`, dispatch at N=10, at most %.0f µs", float64(targetRunOver)/1e3)
+	if r.startup != nil && r.startup.has(probeRun) && r.startup.has(plugProg) {
+		d, q1, q3 := r.startup.diffs(probeRun, plugProg)
+		p("| %s | %+.0f µs (%+.0f to %+.0f µs): median of %d round-by-round differences %s − %s, from the start-up breakdown; %s's dispatch took %s | %s |\n",
+			what, float64(d)/1e3, float64(q1)/1e3, float64(q3)/1e3, len(r.startup.samples[plugProg]), probeRun, plugProg,
+			plugProg, fmtDur(r.startup.median(plugProg)), verdict(d <= targetRunOver))
+	} else {
+		p("| %s | | %s |\n", what, notRun)
+	}
+
+	// In process.
 	if r.focus != nil && len(r.focus.floor) > 0 {
 		q := r.focus.ratio()
-		p("| in-process New+Main at N=1,000 within 2× of the floor's | %.2f× (%s against %s per run, %.0f against %.0f allocs; median of %d alternating runs of `go test -bench`) | %s |\n",
-			q, fmtNs(medianOf(r.focus.plughost, func(b benchResult) float64 { return b.ns })),
+		p("| in-process New+Main at N=1,000 within %.0f× of the floor's | %.2f× (%s against %s per run, %.0f against %.0f allocs; median of %d alternating runs of `go test -bench`) | %s |\n",
+			targetInproc, q, fmtNs(medianOf(r.focus.plughost, func(b benchResult) float64 { return b.ns })),
 			fmtNs(medianOf(r.focus.floor, func(b benchResult) float64 { return b.ns })),
 			medianOf(r.focus.plughost, func(b benchResult) float64 { return b.allocs }),
 			medianOf(r.focus.floor, func(b benchResult) float64 { return b.allocs }),
-			len(r.focus.floor), verdict(q <= 2))
+			len(r.focus.floor), verdict(q <= targetInproc))
 	}
 	var allocs []string
 	var lo, hi float64 = math.Inf(1), math.Inf(-1)
-	for _, n := range target {
+	for _, n := range targetSizes {
 		if br, ok := r.cli["BenchmarkDispatch/N="+strconv.Itoa(n)]; ok {
-			allocs = append(allocs, fmt.Sprintf("N=%d: %.0f allocs, %s", n, br.allocs, fmtNs(br.ns)))
+			allocs = append(allocs, fmt.Sprintf("N=%s: %.0f allocs, %s", fmtN(n), br.allocs, fmtNs(br.ns)))
 			lo, hi = math.Min(lo, br.allocs), math.Max(hi, br.allocs)
 		}
 	}
 	if len(allocs) > 0 {
 		p("| allocations of one dispatch on a built host do not grow with N (`cli` BenchmarkDispatch) | %s | %s |\n", strings.Join(allocs, "; "), verdict(hi <= lo))
 	}
+
+	// Binary size.
 	if ph, ok := r.builds.one[plugProg]; ok {
 		cb := r.builds.one[cobraProg]
-		p("| binary size of a one-command tool no larger than on cobra (`CGO_ENABLED=0`) | plughost with `cli.New`'s built-ins %s, cobra %s | %s |\n", fmtSize(ph.size), fmtSize(cb.size), verdict(ph.size <= cb.size))
+		p("| a one-command tool on `cli.New` no larger than on cobra (`CGO_ENABLED=0`) | plughost %s, cobra %s | %s |\n", fmtSize(ph.size), fmtSize(cb.size), verdict(ph.size <= cb.size))
 		if bare, ok := r.builds.one[bareProg]; ok {
 			p("| the same, on a zero-value `cli.Host` (no built-ins) | plughost %s, cobra %s | %s |\n", fmtSize(bare.size), fmtSize(cb.size), verdict(bare.size <= cb.size))
 		}
-		if phc, ok := r.builds.oneC[plugProg]; ok {
-			cbc := r.builds.oneC[cobraProg]
-			p("| the same, cgo default | plughost %s, cobra %s | %s |\n", fmtSize(phc.size), fmtSize(cbc.size), verdict(phc.size <= cbc.size))
-		}
 	}
+
+	// Against the program with no dependency at all.
 	var std []string
 	stdOK := true
 	for _, sc := range spec.Scenarios {
 		if c := r.cell(sc.Name, 10); c != nil {
 			med, _, _ := c.ratio(plugProg, stdlibProg)
 			std = append(std, fmt.Sprintf("%s %.2f×", sc.Name, med))
-			stdOK = stdOK && med <= 1.1
+			stdOK = stdOK && med <= targetStdlib
 		}
 	}
 	if len(std) > 0 {
-		p("| `CGO_ENABLED=0`, N=10, within 1.1× of the stdlib-only program | %s | %s |\n", strings.Join(std, ", "), verdict(stdOK))
+		p("| `CGO_ENABLED=0`, N=10, within %.1f× of the stdlib-only program | %s | %s |\n", targetStdlib, strings.Join(std, ", "), verdict(stdOK))
 	}
 }
 
@@ -268,10 +370,10 @@ func (r *results) startupTable(p printer) {
 		{"a Go process that does nothing", probeEmpty, ""},
 		{"linking and initializing pflag (and net)", probePflag, probeEmpty},
 		{"the floor's work: N=10 map, one pflag set, one dispatch", floorProg, probePflag},
-		{"signal.Notify and Stop, as cli.Run does", probeSignal, probePflag},
+		{"signal.Notify and Stop, which cli.Run calls only once a command has run for 5 ms", probeSignal, probePflag},
 		{"linking and initializing plughost's cli and its imports, beyond pflag", probeCli, probePflag},
 		{"plughost's work at N=10 beyond the floor's (imports included; no signal handling, as in the floor)", plugProg, floorProg},
-		{"cli.Run's signal handling around Host.Main, as a tool's main uses it", probeRun, plugProg},
+		{fmt.Sprintf("cli.Run around Host.Main, as a tool's main uses it, for a command that ends before cli.Run installs its signal handler (target: at most %.0f µs)", float64(targetRunOver)/1e3), probeRun, plugProg},
 	}
 	for _, row := range rows {
 		if row.base == "" {
@@ -353,7 +455,7 @@ func (r *results) inprocTables(p printer) {
 	p("\n## In process: `go test -bench` in bench/\n\n")
 	p("`bench/inprocess_test.go`: each program's whole run (constructing its N commands, then the scenario) in one process, output to `io.Discard`, `-benchtime=%s`. Time, allocations and bytes allocated per run. ", r.benchtime)
 	p("In a short-lived process every byte allocated is a page the kernel must fault in and zero, so bytes allocated show up in the whole-process times and peak RSS above. ")
-	p("plughost here is `New` and `Host.Main`, without `cli.Run`'s signal handling.\n")
+	p("plughost here is `New` and `Host.Main`, without `cli.Run`.\n")
 	if r.focus != nil && len(r.focus.floor) > 0 {
 		p("\nThe in-process target, run alternately %d times each: floor %s and %.0f allocs, plughost %s and %.0f allocs per run; median ratio %.2f×.\n",
 			len(r.focus.floor),

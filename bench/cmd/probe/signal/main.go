@@ -1,5 +1,6 @@
-// Command signal is the pflag probe plus what cli.Run does about signals:
-// signal.Notify for SIGINT and SIGTERM, then signal.Stop.
+// Command signal is the pflag probe plus what cli.Run does about signals
+// once a command has run for 5 ms: signal.Notify for SIGINT and SIGTERM,
+// then signal.Stop. It is the price a longer command pays for them.
 package main
 
 import (
