@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/plughost/plughost/internal/fault"
+	"github.com/plughost/plughost/plugins"
 )
 
 var (
@@ -14,6 +15,11 @@ var (
 	// ErrBadFlagValue reports a flag value the flag refused, or a flag given
 	// without the value it needs.
 	ErrBadFlagValue = errors.New("invalid flag value")
+	// ErrMissingFlag reports required flags the command line did not give.
+	ErrMissingFlag = errors.New("missing required flag")
+	// ErrArgs reports too few or too many arguments for a command's
+	// ArgsUsage.
+	ErrArgs = errors.New("wrong number of arguments")
 	// ErrBadPlugin reports a plugin the host cannot offer: a name that is
 	// empty, holds white space or cannot be typed, or flags that clash with
 	// another plugin's.
@@ -62,6 +68,10 @@ func (e *UsageError) Unwrap() error { return e.Err }
 
 // ExitCode returns ExitUsage.
 func (e *UsageError) ExitCode() int { return ExitUsage }
+
+// Is reports that a UsageError is a plugins.ErrUsage, whatever its kind,
+// so that one check finds the host's usage errors and the commands'.
+func (e *UsageError) Is(target error) bool { return target == plugins.ErrUsage }
 
 // PluginError is a fault of a plugin rather than of the command line: a
 // panic in one of its methods, or a plugin the host cannot offer. Plugin is

@@ -40,7 +40,7 @@ func (r *run) help(path []string) error {
 		return err
 	}
 	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, path) })
-	askedHelp, err := r.wrap([]string{r.h.Name(), c.cmdName}, c, err)
+	askedHelp, err := r.wrap(&resolved{at: []string{r.h.Name(), c.cmdName}, cmd: &c}, err)
 	if askedHelp {
 		// The help command itself asks for help: print it directly.
 		return r.hostHelp(path)
@@ -65,16 +65,16 @@ func (r *run) printHelp(path []string) error {
 	if err != nil {
 		return err
 	}
-	h := plugprint.Help{Path: res.at, Flags: []plugflag.Flag{helpFlag("h")}}
+	h := plugprint.Help{Path: res.at, HelpCommand: r.hasHelp()}
 	plugs := r.h.Plugins
-	if c := res.cmd; c != nil {
+	if res.cmd != nil {
 		plugs = res.subs
 		if err := r.commandHelp(&h, res); err != nil {
 			return err
 		}
 	} else {
 		h.Description = r.h.About
-		h.HelpCommand = r.hasHelp()
+		h.Flags = append([]plugflag.Flag{helpFlag("h"), versionFlag()}, res.global.flags...)
 	}
 	if res.cmd == nil || res.parent {
 		if h.Commands, h.Shadowed, err = r.listing(plugs); err != nil {
@@ -97,18 +97,44 @@ func (r *run) hasHelp() bool {
 // commandHelp fills h with what the command res names shows.
 func (r *run) commandHelp(h *plugprint.Help, res *resolved) error {
 	c := res.cmd
-	h.Aliases, h.Runnable, h.HelpCommand = c.aliases, !res.parent, r.hasHelp()
-	desc, err := r.describe(c.node)
-	if err != nil {
-		return err
-	}
-	h.Description = desc
-	h.Flags = h.Flags[:0]
-	helpShort := "h"
-	for _, f := range res.flags {
-		if f.Shorthand == "h" {
-			helpShort = ""
+	h.Aliases, h.Runnable = c.aliases, !res.parent
+	for _, text := range []struct {
+		to     *string
+		method string
+		read   func() (string, bool)
+	}{
+		{&h.Description, "Description", func() (string, bool) {
+			d, ok := c.p.(plugins.Describer)
+			return call(ok, d, plugins.Describer.Description)
+		}},
+		{&h.Long, "LongDescription", func() (string, bool) {
+			d, ok := c.p.(plugins.LongDescriber)
+			return call(ok, d, plugins.LongDescriber.LongDescription)
+		}},
+		{&h.Examples, "CmdExamples", func() (string, bool) {
+			d, ok := c.p.(plugins.Exampler)
+			return call(ok, d, plugins.Exampler.CmdExamples)
+		}},
+	} {
+		if err := r.call(c.node, text.method, func() error { *text.to, _ = text.read(); return nil }); err != nil {
+			return err
 		}
+	}
+	h.Args = "[arguments]"
+	if usage, declared, err := r.argsUsage(*c); err != nil {
+		return err
+	} else if declared {
+		h.Args = usage
+	}
+	helpShort := "h"
+	for _, s := range []*flagSet{res.own, res.inherited, res.global} {
+		for _, f := range s.flags {
+			if f.Shorthand == "h" {
+				helpShort = ""
+			}
+		}
+	}
+	for _, f := range res.own.flags {
 		if f.Lent {
 			h.Lent = append(h.Lent, f)
 		} else {
@@ -117,7 +143,16 @@ func (r *run) commandHelp(h *plugprint.Help, res *resolved) error {
 	}
 	h.Flags = append(h.Flags, helpFlag(helpShort))
 	slices.SortStableFunc(h.Lent, func(a, b plugflag.Flag) int { return strings.Compare(a.Plugin, b.Plugin) })
+	h.Inherited, h.Global = res.inherited.flags, res.global.flags
 	return nil
+}
+
+// call returns method(v) when ok, for reading an optional text.
+func call[T any](ok bool, v T, method func(T) string) (string, bool) {
+	if !ok {
+		return "", false
+	}
+	return method(v), true
 }
 
 // describe reads a plugin's description.
@@ -160,6 +195,7 @@ func (r *run) listing(plugs []plugins.Plugin) (rows, shadowed []plugprint.Comman
 		c := plugprint.Command{Name: s.cur.cmdName, Aliases: s.aliases()}
 		if !hide {
 			c.Description = s.description()
+			c.Group = s.group()
 		}
 		answers = append(answers, answer{name: s.cur.cmdName, row: i})
 		for _, a := range c.Aliases {

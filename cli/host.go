@@ -10,6 +10,7 @@ import (
 	"github.com/plughost/plughost/cmds"
 	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
+	"github.com/plughost/plughost/plugins/plugprint"
 )
 
 // Host runs a command-line tool whose every command is a plugin.
@@ -30,6 +31,21 @@ type Host struct {
 	// About is the one-line description the tool's help shows.
 	About string
 
+	// Version is the tool's version: "tool --version" prints it, and so
+	// does the version command, in place of the version of the main module
+	// the build info records. Empty means the build info's.
+	Version string
+
+	// DefaultCommand, when set, names the command that runs when the
+	// command line names none (and asks for no help), in place of the
+	// tool's help.
+	DefaultCommand string
+
+	// Traceback makes Run print the stack of a plugin's panic after its
+	// one-line error. A tool sets it from a switch its users know, such as
+	// an environment variable its main reads.
+	Traceback bool
+
 	// Stdin, Stdout and Stderr are the tool's streams; nil means the
 	// process's own.
 	Stdin          io.Reader
@@ -47,6 +63,9 @@ func (h *Host) Name() string { return h.Tool }
 
 // Description returns the tool's one-line description.
 func (h *Host) Description() string { return h.About }
+
+// ToolVersion returns Version, for the version command.
+func (h *Host) ToolVersion() string { return h.Version }
 
 // Main runs the tool with args, the command line without the program name.
 //
@@ -87,6 +106,9 @@ type run struct {
 	feed *feeding        // shared with the runs nested in this one
 	own  bool            // the run owns feed, and ends it
 	out  io.Writer       // where help goes
+
+	caps   *capabilities // what the host's plugins offer every command
+	global *flagSet      // the global flags, once built
 
 	mu     sync.Mutex
 	goexit *PluginError // the plugin that called runtime.Goexit
@@ -132,6 +154,11 @@ func (r *run) end() {
 	if r.own {
 		r.feed.end()
 	}
+}
+
+// warn prints a one-line warning on the run's stderr.
+func (r *run) warn(msg string) {
+	fmt.Fprintln(r.feed.stderr, plugprint.Line(r.h.Name()+": "+msg))
 }
 
 // feedOne feeds the plugin at n for this run.

@@ -159,13 +159,25 @@ func isNumber(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789.") == ""
 }
 
-// suggestFlag returns the flag of fs closest to name, or "".
+// suggestFlag returns the flag of fs closest to name, or "": by edit
+// distance, or else one lent under that name ("--region" for
+// "--aws-region").
 func suggestFlag(fs *pflag.FlagSet, name string) string {
-	var names []string
-	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	best := closest(name, names)
-	if len(best) == 0 {
-		return ""
+	var names, lent []string
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		names = append(names, f.Name)
+		if strings.HasSuffix(f.Name, "-"+name) {
+			lent = append(lent, f.Name)
+		}
+	})
+	if best := closest(name, names); len(best) > 0 {
+		return best[0]
 	}
-	return best[0]
+	if len(lent) > 0 {
+		return lent[0]
+	}
+	return ""
 }

@@ -1,40 +1,90 @@
 package cli
 
 import (
-	"fmt"
 
 	"github.com/plughost/plughost/plugins"
 	"github.com/plughost/plughost/plugins/plugflag"
+	"github.com/spf13/pflag"
 )
 
 // resolved is a command line resolved to the command it names, the one
 // walk that dispatch and help share (and completion will).
 type resolved struct {
-	at     []string         // the tool's name, then the command path
-	cmd    *command         // the command; nil for the tool itself
-	flags  []plugflag.Flag  // the command's flags, as this run built them
-	subs   []plugins.Plugin // its sub-commands
-	parent bool             // it is a SubCommander
-	args   []string         // what is left for its Main
-	dashed bool             // args came after "--"
-	help   bool             // -h or --help was given, at any level
+	at        []string         // the tool's name, then the command path
+	cmd       *command         // the command; nil for the tool itself
+	own       *flagSet         // its own flags and those lent to it
+	inherited *flagSet         // the own flags of the commands above it
+	global    *flagSet         // the flags of the tool's GlobalFlaggers
+	subs      []plugins.Plugin // its sub-commands
+	parent    bool             // it is a SubCommander
+	passed    bool             // it is an ArgsPasser: args are as typed
+	args      []string         // what is left for its Main
+	dashed    bool             // args came after "--"
+	help      bool             // -h or --help was given, at any level
+	version   bool             // --version was given before a command
+	scopes    []plugins.Plugin // the plugins the path's commands scope
 }
 
-// resolve walks args: the host's flags, then the command the first
-// argument left names, its flags, and so on down its sub-commands. Each
-// command on the way is fed and has its flags built and parsed, so the
-// values given are in the plugins' fields when it returns. Each level
-// costs what its own flags and name cost, whatever the depth.
+// capabilities are what the host's own plugins offer every command:
+// global flags and hooks. Finding them is a type assertion a plugin,
+// without reading a name, so it costs next to nothing beside the scan
+// that finds the command.
+type capabilities struct {
+	globals []plugins.Plugin // GlobalFlaggers
+	hooks   []plugins.Plugin // BeforeRunners and AfterRunners
+}
+
+func (r *run) capabilities() *capabilities {
+	if r.caps != nil {
+		return r.caps
+	}
+	c := &capabilities{}
+	for _, p := range r.h.Plugins {
+		if _, ok := p.(plugins.GlobalFlagger); ok {
+			c.globals = append(c.globals, p)
+		}
+		if isHook(p) {
+			c.hooks = append(c.hooks, p)
+		}
+	}
+	r.caps = c
+	return c
+}
+
+func isHook(p plugins.Plugin) bool {
+	_, before := p.(plugins.BeforeRunner)
+	_, after := p.(plugins.AfterRunner)
+	return before || after
+}
+
+// resolve walks args: the host's flags and the global ones, then the
+// command the first argument left names, its flags, and so on down its
+// sub-commands. Each command on the way is fed and has its flags built and
+// parsed, so the values given are in the plugins' fields when it returns.
+// Each level costs what its own flags and name cost, whatever the depth.
 func (r *run) resolve(args []string) (*resolved, error) {
-	res := &resolved{at: []string{r.h.Name()}}
-	fs, help := rootFlags()
+	res := &resolved{at: []string{r.h.Name()}, inherited: &flagSet{}}
+	r.capabilities()
+	global, err := r.globals()
+	if err != nil {
+		return nil, err
+	}
+	res.global = global
+	fs, help, err := r.parser("", nil, global)
+	if err != nil {
+		return nil, err
+	}
+	version := fs.Bool("version", false, versionUsage)
 	rest, dashed, err := parse(fs, res.at, args, true)
 	if err != nil {
 		return nil, err
 	}
-	res.help = *help
+	res.help, res.version = *help, *version
+	if len(rest) == 0 && !dashed && !res.help && !res.version && r.h.DefaultCommand != "" {
+		rest = []string{r.h.DefaultCommand}
+	}
 	plugs := r.h.Plugins
-	for len(rest) > 0 && !dashed {
+	for len(rest) > 0 && !dashed && !res.version {
 		c, err := r.lookup(plugs, res.at, rest[0])
 		if err != nil {
 			return nil, err
@@ -47,7 +97,17 @@ func (r *run) resolve(args []string) (*resolved, error) {
 		if err != nil {
 			return nil, err
 		}
-		flags, fs, help, err := r.commandFlags(c)
+		own, scope, err := r.level(c)
+		if err != nil {
+			return nil, err
+		}
+		res.cmd, res.own, res.subs, res.parent = &c, own, subs, isParent
+		res.scopes = append(res.scopes, scope...)
+		if _, ok := c.p.(plugins.ArgsPasser); ok {
+			res.passed, rest, dashed = true, rest[1:], false
+			break
+		}
+		fs, help, err := r.parser(c.cmdName, &c, own, res.inherited, global)
 		if err != nil {
 			return nil, err
 		}
@@ -55,70 +115,39 @@ func (r *run) resolve(args []string) (*resolved, error) {
 		if err != nil {
 			return nil, err
 		}
-		res.cmd, res.flags, res.subs, res.parent = &c, flags, subs, isParent
 		res.help = res.help || *help
 		if !isParent {
 			break
 		}
+		if _, takesArgs := c.p.(plugins.ArgsUsager); takesArgs && len(rest) > 0 && !dashed {
+			if _, isSub, err := r.find(subs, rest[0]); err != nil {
+				return nil, err
+			} else if !isSub {
+				// Its own Main runs: what follows is its arguments, with
+				// its flags among them.
+				rest, dashed, err = parse(fs, res.at, rest, false)
+				if err != nil {
+					return nil, err
+				}
+				res.parent = false
+				break
+			}
+		}
+		res.inherited = res.inherited.with(own, false)
 		plugs = subs
 	}
 	res.args, res.dashed = rest, dashed
 	return res, nil
 }
 
-// main runs the tool: it resolves the command line, then runs the command
-// it names, or shows help.
-func (r *run) main(args []string) error {
-	if err := r.cancelled(nil); err != nil {
-		return err
-	}
-	res, err := r.resolve(args)
-	if err != nil {
-		return err
-	}
-	if res.cmd == nil && res.dashed && len(res.args) > 0 && !res.help {
-		return &UsageError{Path: r.h.Name(), Err: fmt.Errorf("%w: %q comes after \"--\", so it is not a command", ErrUnknownCommand, res.args[0])}
-	}
-	if res.help || res.cmd == nil {
-		return r.help(res.at[1:])
-	}
-	if err := r.cancelled(res.at); err != nil {
-		return err
-	}
-	c := res.cmd
-	err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, res.args) })
-	if err == nil {
-		err = r.feed.late()
-	}
-	askedHelp, err := r.wrap(res.at, *c, err)
-	if askedHelp {
-		return r.help(res.at[1:])
-	}
-	return err
-}
-
-// wrap attributes an error command c returned to the command at path,
-// unless it is the host's own and says where already, and reports whether
-// the error asks for the command's help (flag.ErrHelp). Reading the error
-// runs the plugin's code (Error, Unwrap, Is), so it is done under
-// containment, and every walk of its chain is bounded.
-func (r *run) wrap(at []string, c command, err error) (askedHelp bool, _ error) {
-	if err == nil {
-		return false, nil
-	}
-	out := err
-	werr := r.call(c.node, "Error", func() error {
-		_ = err.Error() // fmt would print a panic in it into the message
-		switch {
-		case isHelp(err):
-			askedHelp = true
-		case !says(err):
-			out = fmt.Errorf("%s: %w", joinPath(at), err)
+// with returns s and the flags of t, lent ones only if lent, as a new set.
+func (s *flagSet) with(t *flagSet, lent bool) *flagSet {
+	out := &flagSet{flags: append([]plugflag.Flag(nil), s.flags...), pflags: append([]*pflag.Flag(nil), s.pflags...)}
+	for i, f := range t.flags {
+		if f.Lent && !lent {
+			continue
 		}
-		return nil
-	})
-	if werr != nil {
-		return false, werr
+		out.flags, out.pflags = append(out.flags, f), append(out.pflags, t.pflags[i])
 	}
-	return askedHelp, out
+	return out
 }

@@ -80,6 +80,18 @@ func (s *scanner) description() string {
 	return desc
 }
 
+// group reads the current command's group, within a scan.
+func (s *scanner) group() string {
+	g, ok := s.cur.p.(plugins.Grouper)
+	if !ok {
+		return ""
+	}
+	s.site.Method = "CmdGroup"
+	group := g.CmdGroup()
+	s.site.Method = ""
+	return group
+}
+
 // find returns the first command in plugs that answers to name, by its
 // command name or an alias, checked.
 func (r *run) find(plugs []plugins.Plugin, name string) (command, bool, error) {

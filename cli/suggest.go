@@ -60,7 +60,8 @@ func closest(name string, candidates []string) []string {
 
 // matcher keeps the candidates nearest to a name: those it is a prefix
 // of, or else those within a small edit distance (one edit for short
-// names, two from four letters on), all at the smallest distance found. A
+// names, two from four letters on), all at the smallest distance found.
+// ASCII letters match whatever their case, so GREET finds greet. A
 // candidate farther than the best so far costs little: the distance gives
 // up as soon as it cannot win.
 type matcher struct {
@@ -81,7 +82,11 @@ func newMatcher(name string) *matcher {
 	if len(name) <= 64 {
 		m.peq = new([256]uint64)
 		for i := 0; i < len(name); i++ {
-			m.peq[name[i]] |= 1 << i
+			c := lower(name[i])
+			m.peq[c] |= 1 << i
+			if c >= 'a' && c <= 'z' {
+				m.peq[c-'a'+'A'] |= 1 << i
+			}
 		}
 	} else {
 		m.prev, m.cur = make([]int, len(name)+1), make([]int, len(name)+1)
@@ -95,7 +100,7 @@ func (m *matcher) add(c string) {
 	}
 	d := 0
 	switch {
-	case len(m.name) >= 2 && strings.HasPrefix(c, m.name):
+	case len(m.name) >= 2 && len(c) >= len(m.name) && strings.EqualFold(c[:len(m.name)], m.name):
 	case len(c)-len(m.name) > m.bestDist || len(m.name)-len(c) > m.bestDist:
 		return // too far apart in length to win
 	case m.peq != nil:
@@ -165,7 +170,7 @@ func distance(a, b string, bound int, prev, cur []int) int {
 		rowMin := j
 		for i := 1; i <= len(a); i++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if lower(a[i-1]) == lower(b[j-1]) {
 				cost = 0
 			}
 			v := min(prev[i]+1, cur[i-1]+1, prev[i-1]+cost)
@@ -178,4 +183,12 @@ func distance(a, b string, bound int, prev, cur []int) int {
 		prev, cur = cur, prev
 	}
 	return min(prev[len(a)], bound)
+}
+
+// lower is an ASCII byte in lower case.
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c - 'A' + 'a'
+	}
+	return c
 }

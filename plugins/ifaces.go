@@ -132,3 +132,84 @@ type StderrNeeder interface {
 type HostNeeder interface {
 	WithHost(Command)
 }
+
+// GlobalFlagger declares flags of the whole tool (--debug, --config,
+// -C dir, --no-color), bound to the plugin's exported fields. Every
+// GlobalFlagger in the host's plugins contributes its flags, unprefixed:
+// the host calls GlobalFlags once per run that parses a command line, and
+// accepts them before the command name and after it, on every command at
+// any depth. Root help lists them with the tool's flags, and every
+// command's help as global flags. A global flag of the same name as a
+// command's own, inherited or lent flag is an error naming both plugins.
+type GlobalFlagger interface {
+	Plugin
+	GlobalFlags() *flag.FlagSet
+}
+
+// ArgsUsager says what positional arguments a command takes, as the
+// usage line shows them: "APP [ENV] [FILE...]". A bare word is one
+// required argument, [WORD] one optional, and a trailing "..." on the last
+// word makes it repeat (FILE... one or more, [FILE...] zero or more); ""
+// means none. The host reads it when it shows help and before it calls
+// Main, which it does not when the count is wrong: too few or too many
+// arguments is a usage error showing the usage line. A command that is not
+// an ArgsUsager takes any arguments.
+//
+// A SubCommander that is also an ArgsUsager runs its own Main when its
+// first argument names none of its sub-commands ("deploy web" beside
+// "deploy status").
+type ArgsUsager interface {
+	ArgsUsage() string
+}
+
+// ArgsPasser is a command that parses its own arguments, as one that hands
+// them to another program does. The host parses none of its flags, -h and
+// --help included, and gives Main every argument after the command's name
+// as typed; global flags before the command name are still the host's.
+// "tool help CMD" still shows its help. The host never calls PassArgs:
+// implementing it is the mark.
+type ArgsPasser interface {
+	PassArgs()
+}
+
+// BeforeRunner runs code before a command without the command knowing it.
+// The host calls BeforeRun once every flag of the command line is parsed
+// and just before the command's Main, on each BeforeRunner among the
+// host's plugins and in the scopes of the commands on the path, in that
+// order; the first error stops the run, and Main is not called. path is
+// the command path without the tool's name (["deploy", "status"]) and args
+// the command line as typed, so a hook can read the command's arguments.
+type BeforeRunner interface {
+	BeforeRun(ctx context.Context, path, args []string) error
+}
+
+// AfterRunner runs code after a command. Once a run has reached its
+// before-hooks, the host calls AfterRun on each AfterRunner of the same
+// plugins in reverse order, always: after Main returned, failed or
+// panicked, or after a before-hook failed, with that error (nil for
+// success). What the hooks return is joined to the run's error, never
+// swallowed.
+type AfterRunner interface {
+	AfterRun(ctx context.Context, path, args []string, err error) error
+}
+
+// LongDescriber gives the longer description a command's help and its
+// manual page show below the one-line one: paragraphs separated by blank
+// lines.
+type LongDescriber interface {
+	LongDescription() string
+}
+
+// Exampler gives examples of a command's use, one or more lines, which
+// help shows under "Examples".
+type Exampler interface {
+	CmdExamples() string
+}
+
+// Grouper puts a command in a named group, under which the listing of its
+// parent (the tool's help, for a top-level command) shows it: kubectl-sized
+// tools group "Basic commands", "Deploy commands" and so on. Commands
+// without a group are listed first.
+type Grouper interface {
+	CmdGroup() string
+}

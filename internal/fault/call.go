@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"runtime/debug"
 
 	"github.com/markbates/safe"
 )
@@ -63,16 +64,26 @@ func Call(rec Recorder, s *Site, fn func() error) (err error) {
 		}
 	}()
 	returned := false
+	var stack []byte
 	err = safe.RunE(func() error {
+		defer func() {
+			if !returned {
+				// Keep the stack where it panicked; safe recovers the
+				// value as it goes on unwinding.
+				stack = debug.Stack()
+			}
+		}()
 		err := fn()
 		returned = true
 		return err
 	})
 	switch {
 	case !returned && err == nil:
-		err = s.Fault(fmt.Errorf("%w: panic(nil)", ErrPanic))
+		pe := s.Fault(fmt.Errorf("%w: panic(nil)", ErrPanic))
+		pe.Stack, err = stack, pe
 	case !returned:
-		err = s.Fault(fmt.Errorf("%w: %s", ErrPanic, Message(err)))
+		pe := s.Fault(fmt.Errorf("%w: %s", ErrPanic, Message(err)))
+		pe.Stack, err = stack, pe
 	case err != nil && IsNil(err):
 		err = s.Fault(fmt.Errorf("%w: returned a nil %T as its error", ErrBadPlugin, err))
 	}

@@ -28,6 +28,10 @@ type PluginError struct {
 	Type   string
 	Method string
 	Err    error
+	// Stack is the stack of the goroutine that panicked, for a panic; it
+	// is not part of Error's text. cli.Run prints it when the host asks
+	// (Host.Traceback).
+	Stack []byte
 }
 
 // Error names the plugin, its type and the method that failed.

@@ -35,6 +35,20 @@ type Flag struct {
 	// Lent reports whether the flag is lent by a plugin other than the
 	// command it is offered on.
 	Lent bool
+
+	// The traits the host reads from the Value's methods (see Required,
+	// OneOf, Hidden, Deprecated and Negatable):
+
+	// Required flags must be given.
+	Required bool
+	// Choices are the values a OneOf flag takes.
+	Choices []string
+	// Hidden flags are parsed but not listed.
+	Hidden bool
+	// Deprecated, when not empty, says what to use instead.
+	Deprecated string
+	// Negatable boolean flags also answer to --no-Name.
+	Negatable bool
 }
 
 // IsBool reports whether the flag takes no value on the command line
@@ -95,6 +109,10 @@ func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
 		}
 		for _, l := range all {
 			if len(l.Name) > 1 && short[l] == "" && sameVar(s.Value, l.Value) {
+				if s.DefValue != l.DefValue {
+					return nil, fmt.Errorf("%w: plugin %q: shorthand -%s is declared with default %q, --%s with %q: give both the same",
+						ErrBadFlag, plugin, s.Name, s.DefValue, l.Name, l.DefValue)
+				}
 				short[l] = s.Name
 				twin[s] = true
 				break
@@ -119,6 +137,7 @@ func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
 			Lent:    lent,
 		}
 		nf.Type, nf.Usage = typeOf(f)
+		readTraits(&nf)
 		switch {
 		case lent:
 			if err := checkName(plugin, nf.Name); err != nil {
@@ -161,16 +180,34 @@ func badRune(r rune) bool {
 }
 
 // typeOf names the kind of value f takes and returns its usage with any
-// `name` quoting taken out.
+// `name` quoting taken out. A flag that takes no value has no type, unless
+// its Value names one other than "bool" (Count's "count").
 func typeOf(f *flag.Flag) (typ, usage string) {
 	typ, usage = flag.UnquoteUsage(f)
+	t, typed := f.Value.(interface{ Type() string })
 	if (Flag{Value: f.Value}).IsBool() {
+		if typed && t.Type() != "bool" {
+			return t.Type(), usage
+		}
 		return "", usage
 	}
-	if t, ok := f.Value.(interface{ Type() string }); ok {
+	if typed {
 		typ = t.Type()
 	}
 	return typ, usage
+}
+
+// readTraits fills in the traits f's Value declares by its methods.
+func readTraits(f *Flag) {
+	f.Required = is[requirer](f.Value, requirer.IsRequired)
+	f.Hidden = is[hider](f.Value, hider.IsHidden)
+	f.Negatable = is[negator](f.Value, negator.IsNegatable) && f.IsBool()
+	if d, ok := f.Value.(deprecator); ok {
+		f.Deprecated = d.Deprecation()
+	}
+	if c, ok := f.Value.(chooser); ok {
+		f.Choices = c.Choices()
+	}
 }
 
 // sameVar reports whether two values are bound to one variable: the

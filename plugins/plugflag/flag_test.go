@@ -640,8 +640,8 @@ func TestTypeAndDefault(t *testing.T) {
 		{"force", "", "true", "force it"},
 		{"ratio", "float", "1.5", "a ratio"},
 		{"region", "zone", "eu", "the zone to use"},
-		{"tag", "strings", `a,"b,c"`, "a tag"},
-		{"verbose", "", "2", "say more"},
+		{"tag", "string...", `a,"b,c"`, "a tag"},
+		{"verbose", "count", "2", "say more"},
 		{"wait", "duration", "1m30s", "how long"},
 	}
 	if diff := cmp.Diff(want, views); diff != "" {

@@ -42,6 +42,9 @@ func (c *countValue) Set(s string) error {
 	return nil
 }
 
+// Type names the kind of value for help.
+func (c *countValue) Type() string { return "count" }
+
 // Get returns the count as an int, for flag.Getter.
 func (c *countValue) Get() any { return int(*c) }
 
@@ -84,8 +87,9 @@ func (s *stringsValue) Set(v string) error {
 	return nil
 }
 
-// Type names the kind of value for help.
-func (s *stringsValue) Type() string { return "strings" }
+// Type names the kind of value for help: a string, given as many times as
+// wanted. Each value is taken whole: "Bob,Cid" is one value.
+func (s *stringsValue) Type() string { return "string..." }
 
 // Get returns a copy of the collected strings, for flag.Getter.
 func (s *stringsValue) Get() any { return append([]string(nil), *s.p...) }

@@ -178,8 +178,8 @@ func TestStringsValue(t *testing.T) {
 	list := []string{"a", "b"}
 	v := plugflag.Strings(&list)
 	typ, ok := v.(interface{ Type() string })
-	if !ok || typ.Type() != "strings" {
-		t.Errorf("Type() = %v (ok %v); want %q", typ, ok, "strings")
+	if !ok || typ.Type() != "string..." {
+		t.Errorf("Type() = %v (ok %v); want %q", typ, ok, "string...")
 	}
 	if b, ok := v.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 		t.Errorf("Strings is a boolean flag; it must take a value")

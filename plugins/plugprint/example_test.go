@@ -14,13 +14,14 @@ func ExamplePrint() {
 		Description: "ship the current build",
 		Aliases:     []string{"ship"},
 		Runnable:    true,
+		Args:        "[arguments]",
 		Flags: []plugflag.Flag{
 			{Name: "env", Shorthand: "e", Type: "string", Usage: "where to", Default: "staging", Plugin: "deploy"},
 			{Name: "dry-run", Usage: "only say what would happen", Plugin: "deploy"},
 			{Name: "help", Shorthand: "h", Usage: "show help"},
 		},
 		Lent: []plugflag.Flag{
-			{Name: "log-level", Type: "string", Usage: "how much to log (from log)", Default: "info", Plugin: "log"},
+			{Name: "log-level", Type: "string", Usage: "how much to log", Default: "info", Plugin: "log"},
 		},
 	}
 	if err := plugprint.Print(os.Stdout, h); err != nil {
@@ -41,5 +42,5 @@ func ExamplePrint() {
 	//   -h, --help         show help
 	//
 	// Flags lent by log:
-	//       --log-level string   how much to log (from log) (default "info")
+	//       --log-level string   how much to log (default "info")
 }

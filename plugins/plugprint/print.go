@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,14 +20,29 @@ type Help struct {
 	Path []string
 	// Description is the one-line description.
 	Description string
+	// Long is the longer description, paragraphs separated by blank lines.
+	Long string
+	// Args is the positional part of the usage line: "[arguments]" for a
+	// command that does not say, "APP [ENV]" for one that does, "" for
+	// none.
+	Args string
+	// Examples are lines showing the command's use.
+	Examples string
 	// Aliases are the other names the command answers to.
 	Aliases []string
-	// Flags are the command's own flags, the host's -h among them.
+	// Flags are the command's own flags, the host's -h among them; at the
+	// top, the tool's flags, global ones included.
 	Flags []plugflag.Flag
 	// Lent are the flags other plugins lend the command, in the order they
 	// are printed: grouped by Flag.Plugin.
 	Lent []plugflag.Flag
-	// Commands are the commands below this one, sorted, hidden ones left out.
+	// Inherited are the own flags of the commands above this one, which
+	// it accepts too, grouped by Flag.Plugin.
+	Inherited []plugflag.Flag
+	// Global are the tool's global flags, which every command accepts.
+	Global []plugflag.Flag
+	// Commands are the commands below this one, sorted, hidden ones left
+	// out; a Command's Group puts it under a heading of its own.
 	Commands []Command
 	// Shadowed are commands below this one that typing their name does not
 	// run, because an earlier command answers to it (ShadowedBy).
@@ -45,9 +61,27 @@ type Command struct {
 	Name        string
 	Aliases     []string
 	Description string
+	// Group is the heading the command is listed under; empty for the
+	// first, "Commands".
+	Group string
 	// ShadowedBy is the name of the command that runs when Name is typed,
 	// for a command listed as shadowed.
 	ShadowedBy string
+}
+
+// UsageLines returns the usage lines of h, as help shows them: one for a
+// command that runs or only holds sub-commands, two for one that does
+// both. They are escaped.
+func UsageLines(h Help) []string {
+	name := Line(strings.Join(h.Path, " "))
+	args := Line(h.Args)
+	switch {
+	case len(h.Commands) > 0 && h.Runnable:
+		return []string{words(name, "[flags]", args), words(name, "COMMAND [flags]")}
+	case len(h.Commands) > 0:
+		return []string{words(name, "[flags] COMMAND")}
+	}
+	return []string{words(name, "[flags]", args)}
 }
 
 // Print writes h to w as help text and returns the first write error.
@@ -61,27 +95,26 @@ func Print(w io.Writer, h Help) error {
 		}
 		fmt.Fprintf(ew, "%s\n\n", head)
 	}
+	if h.Long != "" {
+		paragraphs(ew, h.Long, "")
+		fmt.Fprintln(ew)
+	}
 
 	fmt.Fprintf(ew, "Usage:\n")
-	switch {
-	case len(h.Commands) > 0 && h.Runnable:
-		fmt.Fprintf(ew, "  %s\n  %s\n", words(name, "[flags] [arguments]"), words(name, "COMMAND [flags]"))
-	case len(h.Commands) > 0:
-		fmt.Fprintf(ew, "  %s\n", words(name, "[flags] COMMAND"))
-	default:
-		fmt.Fprintf(ew, "  %s\n", words(name, "[flags] [arguments]"))
+	for _, l := range UsageLines(h) {
+		fmt.Fprintf(ew, "  %s\n", l)
 	}
 
 	if len(h.Aliases) > 0 {
 		fmt.Fprintf(ew, "\nAliases:\n  %s\n", Line(strings.Join(h.Aliases, ", ")))
 	}
 
-	if len(h.Commands) > 0 {
-		fmt.Fprintf(ew, "\nCommands:\n")
-		table(ew, len(h.Commands), func(i int) string { return h.Commands[i].Name }, func(i int) string {
-			return h.Commands[i].about()
-		})
+	if h.Examples != "" {
+		fmt.Fprintf(ew, "\nExamples:\n")
+		paragraphs(ew, h.Examples, "  ")
 	}
+
+	printCommands(ew, h.Commands)
 
 	if len(h.Shadowed) > 0 {
 		fmt.Fprintf(ew, "\nShadowed commands (the name runs another command):\n")
@@ -91,20 +124,10 @@ func Print(w io.Writer, h Help) error {
 		})
 	}
 
-	if len(h.Flags) > 0 {
-		fmt.Fprintf(ew, "\nFlags:\n")
-		printFlags(ew, h.Flags)
-	}
-
-	for i := 0; i < len(h.Lent); {
-		j := i
-		for j < len(h.Lent) && h.Lent[j].Plugin == h.Lent[i].Plugin {
-			j++
-		}
-		fmt.Fprintf(ew, "\nFlags lent by %s:\n", Line(h.Lent[i].Plugin))
-		printFlags(ew, h.Lent[i:j])
-		i = j
-	}
+	section(ew, "Flags", h.Flags)
+	byPlugin(ew, "Flags lent by ", h.Lent)
+	byPlugin(ew, "Flags inherited from ", h.Inherited)
+	section(ew, "Global flags", h.Global)
 
 	if len(h.Commands) > 0 {
 		more := words(name, "COMMAND --help")
@@ -114,6 +137,79 @@ func Print(w io.Writer, h Help) error {
 		fmt.Fprintf(ew, "\nRun \"%s\" for more about a command.\n", more)
 	}
 	return ew.err
+}
+
+// printCommands lists commands, those without a group first under
+// "Commands", then each group, in order of name, under its own heading.
+func printCommands(w io.Writer, cmds []Command) {
+	groups := []string{""}
+	for _, c := range cmds {
+		if !slices.Contains(groups, c.Group) {
+			groups = append(groups, c.Group)
+		}
+	}
+	slices.Sort(groups[1:])
+	for _, g := range groups {
+		var in []Command
+		for _, c := range cmds {
+			if c.Group == g {
+				in = append(in, c)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		heading := "Commands"
+		if g != "" {
+			heading = Line(g)
+		}
+		fmt.Fprintf(w, "\n%s:\n", heading)
+		table(w, len(in), func(i int) string { return in[i].Name }, func(i int) string { return in[i].about() })
+	}
+}
+
+// paragraphs writes text a line at a time, each escaped and indented,
+// with white space at the end of a line left out.
+func paragraphs(w io.Writer, text, indent string) {
+	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		l = strings.TrimRight(Line(strings.TrimRight(l, "\r")), " ")
+		if l == "" {
+			fmt.Fprintln(w)
+			continue
+		}
+		fmt.Fprintf(w, "%s%s\n", indent, l)
+	}
+}
+
+// section writes the listed flags under a heading, if any is listed.
+func section(w io.Writer, heading string, flags []plugflag.Flag) {
+	if shown := listed(flags); len(shown) > 0 {
+		fmt.Fprintf(w, "\n%s:\n", heading)
+		printFlags(w, shown)
+	}
+}
+
+// byPlugin writes flags grouped by the plugin that declared them.
+func byPlugin(w io.Writer, heading string, flags []plugflag.Flag) {
+	for i := 0; i < len(flags); {
+		j := i
+		for j < len(flags) && flags[j].Plugin == flags[i].Plugin {
+			j++
+		}
+		section(w, heading+flags[i].Plugin, flags[i:j])
+		i = j
+	}
+}
+
+// listed leaves out the flags help does not show: hidden and deprecated
+// ones.
+func listed(flags []plugflag.Flag) []plugflag.Flag {
+	for _, f := range flags {
+		if f.Hidden || f.Deprecated != "" {
+			return slices.DeleteFunc(slices.Clone(flags), func(f plugflag.Flag) bool { return f.Hidden || f.Deprecated != "" })
+		}
+	}
+	return flags
 }
 
 // about is a listed command's description and aliases.
@@ -127,9 +223,13 @@ func (c Command) about() string {
 func printFlags(w io.Writer, flags []plugflag.Flag) {
 	left := func(i int) string {
 		f := flags[i]
-		l := "    --" + f.Name
+		long := "--" + f.Name
+		if f.Negatable {
+			long = "--[no-]" + f.Name
+		}
+		l := "    " + long
 		if f.Shorthand != "" {
-			l = "-" + f.Shorthand + ", --" + f.Name
+			l = "-" + f.Shorthand + ", " + long
 		}
 		if f.Type != "" {
 			l += " " + f.Type
@@ -138,13 +238,20 @@ func printFlags(w io.Writer, flags []plugflag.Flag) {
 	}
 	right := func(i int) string {
 		f := flags[i]
-		switch {
-		case isZero(f.Default):
-			return f.Usage
-		case f.Type == "string":
-			return words(f.Usage, fmt.Sprintf("(default %q)", f.Default))
+		notes := []string{f.Usage}
+		if len(f.Choices) > 0 {
+			notes = append(notes, fmt.Sprintf("(one of: %s)", strings.Join(f.Choices, ", ")))
 		}
-		return words(f.Usage, fmt.Sprintf("(default %s)", f.Default))
+		switch {
+		case f.Required:
+			notes = append(notes, "(required)")
+		case isZero(f.Default):
+		case f.Type == "string":
+			notes = append(notes, fmt.Sprintf("(default %q)", f.Default))
+		default:
+			notes = append(notes, fmt.Sprintf("(default %s)", f.Default))
+		}
+		return words(notes...)
 	}
 	table(w, len(flags), left, right)
 }

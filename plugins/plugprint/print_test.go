@@ -46,6 +46,7 @@ func TestPrintGolden(t *testing.T) {
 				Description: "ship the current build",
 				Aliases:     []string{"ship", "d"},
 				Runnable:    true,
+				Args:        "[arguments]",
 				Flags: []plugflag.Flag{
 					{Name: "count", Type: "int", Usage: "how many copies", Default: "3", Plugin: "deploy"},
 					{Name: "dry-run", Usage: "only say what would happen", Plugin: "deploy"},
@@ -90,6 +91,9 @@ func TestPrintGolden(t *testing.T) {
 				Description: "ships\n  fake   row\x1b]0;pwned\a\x1b[2J \xff \u2028",
 				Aliases:     []string{"s\rhip"},
 				Runnable:    true,
+				Args:        "APP\x1b[2J",
+				Long:        "line one\x1b]0;t\a\n\nline three",
+				Examples:    "tool deploy\x1b[31m",
 				Flags: []plugflag.Flag{
 					{Name: "env", Type: "str\x1bing", Usage: "where\nto", Default: "a\x1bb", Plugin: "deploy"},
 					help,
@@ -107,6 +111,36 @@ func TestPrintGolden(t *testing.T) {
 				Path:     []string{"mycli", "x"},
 				Flags:    []plugflag.Flag{help},
 				Runnable: true,
+				Args:     "[arguments]",
+			},
+		},
+		{
+			// What the Real-tools issue adds: a long description, declared
+			// arguments, examples, groups, inherited and global flags,
+			// and flags with traits.
+			golden: "full.golden",
+			help: plugprint.Help{
+				Path:        []string{"mycli", "deploy"},
+				Description: "ship the current build",
+				Long:        "Deploy builds the app, then ships it.\n\nIt waits for the new version to answer.",
+				Args:        "APP [ENV]",
+				Examples:    "mycli deploy web\nmycli deploy web prod --force",
+				Runnable:    true,
+				Flags: []plugflag.Flag{
+					{Name: "env", Type: "string", Usage: "where to", Choices: []string{"dev", "prod"}, Required: true, Plugin: "deploy"},
+					{Name: "color", Usage: "colour the output", Default: "true", Negatable: true, Plugin: "deploy"},
+					{Name: "secret", Usage: "never listed", Hidden: true, Plugin: "deploy"},
+					{Name: "old", Usage: "never listed", Deprecated: "use --env", Plugin: "deploy"},
+					help,
+				},
+				Inherited: []plugflag.Flag{{Name: "region", Type: "string", Usage: "the region", Default: "eu", Plugin: "cloud"}},
+				Global:    []plugflag.Flag{{Name: "debug", Usage: "say what happens", Plugin: "debug"}},
+				Commands: []plugprint.Command{
+					{Name: "status", Description: "show what is deployed"},
+					{Name: "rollback", Description: "undo the last deploy", Group: "Repair commands"},
+					{Name: "logs", Description: "show the logs", Group: "Inspection commands"},
+				},
+				HelpCommand: true,
 			},
 		},
 		{
