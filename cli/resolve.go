@@ -1,7 +1,6 @@
 package cli
 
 import (
-
 	"github.com/plughost/plughost/plugins"
 	"github.com/plughost/plughost/plugins/plugflag"
 	"github.com/spf13/pflag"
