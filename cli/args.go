@@ -21,7 +21,8 @@ func parseArgsUsage(usage string) (argsSpec, error) {
 		inner := strings.TrimSuffix(strings.TrimPrefix(w, "["), "]")
 		repeat := strings.HasSuffix(inner, "...")
 		switch {
-		case strings.ContainsAny(strings.TrimSuffix(inner, "..."), "[]") || inner == "..." || inner == "":
+		case strings.HasPrefix(w, "[") != strings.HasSuffix(w, "]"),
+			strings.ContainsAny(strings.TrimSuffix(inner, "..."), "[]") || inner == "..." || inner == "":
 			return spec, fmt.Errorf("%q is not a word, [WORD], WORD... or [WORD...]", w)
 		case repeat && !last:
 			return spec, fmt.Errorf("only the last word may repeat, not %q", w)

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -19,6 +20,7 @@ func parse(fs *pflag.FlagSet, at []string, args []string, stop bool) ([]string, 
 		return nil, false, &UsageError{Path: joinPath(at), Err: err}
 	}
 	if !stop {
+		fs.SetInterspersed(true)
 		if err := fs.Parse(args); err != nil {
 			return nil, false, flagError(joinPath(at), fs, err)
 		}
@@ -120,7 +122,13 @@ func flagError(where string, fs *pflag.FlagSet, err error) error {
 		return &UsageError{Path: where, Err: kindError{ErrBadFlagValue, fmt.Sprintf("flag --%s needs a value", needs.GetFlag().Name)}}
 	case errors.As(err, &invalid):
 		f := invalid.GetFlag()
-		return &UsageError{Path: where, Err: kindError{ErrBadFlagValue, fmt.Sprintf("flag --%s: invalid value %q: %s", f.Name, invalid.GetValue(), want(f, errors.Unwrap(invalid)))}}
+		msg := fmt.Sprintf("flag --%s: invalid value %q: %s", f.Name, invalid.GetValue(), want(f, errors.Unwrap(invalid)))
+		if pv, ok := f.Value.(*pvalue); ok && len(pv.f.Choices) > 0 {
+			if best := closest(invalid.GetValue(), pv.f.Choices); len(best) > 0 {
+				msg += fmt.Sprintf(" (did you mean %s?)", orList(best))
+			}
+		}
+		return &UsageError{Path: where, Err: kindError{ErrBadFlagValue, msg}}
 	case errors.As(err, &syntax):
 		return &UsageError{Path: where, Err: fmt.Errorf("%w %q: a flag is -x or --name", ErrUnknownFlag, syntax.GetSpecifiedFlag())}
 	}
@@ -133,6 +141,13 @@ func want(f *pflag.Flag, cause error) string {
 		return "not accepted"
 	}
 	msg := cause.Error()
+	var num *strconv.NumError
+	if errors.As(cause, &num) {
+		msg = num.Err.Error() // "invalid syntax" or "value out of range"
+		if msg == "invalid syntax" {
+			msg = "parse error"
+		}
+	}
 	if msg != "parse error" && msg != "value out of range" {
 		return msg
 	}

@@ -6,8 +6,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
+
+	"github.com/plughost/plughost/internal/fault"
+	"github.com/plughost/plughost/plugins/plugprint"
 )
 
 // signalDelay is how long Run lets a command run before it installs its
@@ -56,11 +60,11 @@ func Run(ctx context.Context, h *Host, args []string) int {
 				if err != nil && ExitCode(err) == ExitInterrupt {
 					err = fmt.Errorf("%s: interrupted", h.Name())
 				}
-				report(stderr, err)
+				report(stderr, err, h.Traceback)
 				return exitFor(caught)
 			}
 			code := ExitCode(err)
-			report(stderr, err)
+			report(stderr, err, h.Traceback)
 			return code
 		case <-wait.C:
 			sigs = make(chan os.Signal, 2)
@@ -68,7 +72,7 @@ func Run(ctx context.Context, h *Host, args []string) int {
 			defer signal.Stop(sigs)
 		case s := <-sigs:
 			if caught != nil {
-				report(stderr, fmt.Errorf("%s: interrupted twice, not waiting", h.Name()))
+				report(stderr, fmt.Errorf("%s: interrupted twice, not waiting", h.Name()), false)
 				return exitFor(caught)
 			}
 			caught = s
@@ -85,9 +89,25 @@ func exitFor(s os.Signal) int {
 	return ExitInterrupt
 }
 
-// report prints err, if any, on one line.
-func report(w io.Writer, err error) {
-	if err != nil {
-		fmt.Fprintln(w, message(err))
+// report prints err, if any, on one line, and with traceback the stack
+// of the panic it reports, if it does.
+func report(w io.Writer, err error, traceback bool) {
+	if err == nil {
+		return
+	}
+	fmt.Fprintln(w, message(err))
+	if !traceback {
+		return
+	}
+	var stack []byte
+	contained(func() {
+		if pe, ok := fault.As[*PluginError](err); ok {
+			stack = pe.Stack
+		}
+	})
+	for _, line := range strings.Split(strings.TrimRight(string(stack), "\n"), "\n") {
+		if line != "" {
+			fmt.Fprintln(w, plugprint.Line(strings.ReplaceAll(line, "\t", "    ")))
+		}
 	}
 }
