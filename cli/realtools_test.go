@@ -602,10 +602,12 @@ type described struct {
 	group string
 }
 
-func (d *described) LongDescription() string { return "Deploy ships the app.\n\nIt waits for it to answer." }
-func (d *described) CmdExamples() string     { return "tool deploy web\ntool deploy web --env=prod" }
-func (d *described) CmdGroup() string        { return d.group }
-func (d *described) ArgsUsage() string       { return "APP [ENV]" }
+func (d *described) LongDescription() string {
+	return "Deploy ships the app.\n\nIt waits for it to answer."
+}
+func (d *described) CmdExamples() string { return "tool deploy web\ntool deploy web --env=prod" }
+func (d *described) CmdGroup() string    { return d.group }
+func (d *described) ArgsUsage() string   { return "APP [ENV]" }
 
 func TestHelpTellsTheWholeStory(t *testing.T) {
 	t.Parallel()
