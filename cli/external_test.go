@@ -11,8 +11,10 @@ import (
 )
 
 // externalMain is a tool written in a module of its own against the pinned
-// names only: a command with a flag, a plugin lending it a flag, and an
-// override of the built-in help.
+// names only: a command with a flag, a plugin lending it a flag, an
+// override of the built-in help, and a buffalo-style build command whose
+// plugins lend it flags through a method of their own (BuildFlags), hook
+// before and after it and read its command line as typed.
 const externalMain = `package main
 
 import (
@@ -57,6 +59,51 @@ func (n *notify) Flags() *flag.FlagSet {
 	return fs
 }
 
+// BuildFlagger is the build command's own extension point.
+type BuildFlagger interface {
+	plugins.Plugin
+	BuildFlags() *flag.FlagSet
+}
+
+type build struct{ plugs plugins.PluginFeeder }
+
+func (b *build) Name() string                        { return "build" }
+func (b *build) WithPlugins(fn plugins.PluginFeeder) { b.plugs = fn }
+func (b *build) ScopedPlugins() []plugins.Plugin {
+	var scope []plugins.Plugin
+	for _, p := range plugins.Select[BuildFlagger](b.plugs.Plugins()) {
+		scope = append(scope, plugins.Lend(p, p.BuildFlags), p)
+	}
+	return scope
+}
+func (b *build) Main(ctx context.Context, args []string) error {
+	fmt.Println("build", args)
+	return nil
+}
+
+type webpack struct{ environment string }
+
+func (w *webpack) Name() string { return "webpack" }
+func (w *webpack) BuildFlags() *flag.FlagSet {
+	fs := flag.NewFlagSet("webpack", flag.ContinueOnError)
+	fs.StringVar(&w.environment, "environment", "development", "the asset environment")
+	return fs
+}
+// The host asks its plugins' hooks around every command: these act
+// around build only.
+func (w *webpack) BeforeRun(ctx context.Context, path, args []string) error {
+	if path[0] == "build" {
+		fmt.Println("before", path, args, w.environment)
+	}
+	return nil
+}
+func (w *webpack) AfterRun(ctx context.Context, path, args []string, err error) error {
+	if path[0] == "build" {
+		fmt.Println("after", path, err)
+	}
+	return nil
+}
+
 type help struct{}
 
 func (help) Name() string { return "help" }
@@ -68,8 +115,12 @@ func (help) Main(ctx context.Context, args []string) error {
 func main() {
 	n := &notify{}
 	h := cli.New("ext")
-	h.Plugins = append([]plugins.Plugin{&deploy{}, n, help{}}, h.Plugins...)
-	for _, args := range [][]string{{"deploy", "--env", "prod", "--notify-channel", "ops", "x"}, {"--help"}} {
+	h.Plugins = append([]plugins.Plugin{&deploy{}, n, help{}, &build{}, &webpack{}}, h.Plugins...)
+	for _, args := range [][]string{
+		{"deploy", "--env", "prod", "--notify-channel", "ops", "x"},
+		{"--help"},
+		{"build", "--webpack-environment", "production", "app"},
+	} {
 		if err := h.Main(context.Background(), args); err != nil {
 			fmt.Println("error:", err)
 			os.Exit(1)
@@ -108,7 +159,9 @@ func TestExternalModule(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go run: %v\n%s", err, out)
 	}
-	want := "deploy env=prod args=[x]\nmy own help []\nnotify channel: ops\n"
+	want := "deploy env=prod args=[x]\nmy own help []\n" +
+		"before [build] [build --webpack-environment production app] production\nbuild [app]\nafter [build] <nil>\n" +
+		"notify channel: ops\n"
 	if diff := cmp.Diff(want, strings.ReplaceAll(string(out), "\r\n", "\n")); diff != "" {
 		t.Errorf("the external tool printed (-want +got):\n%s", diff)
 	}
