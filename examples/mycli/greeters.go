@@ -57,6 +57,7 @@ type ListGreeters struct {
 
 func (l *ListGreeters) Name() string        { return "greeters/list" }
 func (l *ListGreeters) Description() string { return "list every greeter by name" }
+func (l *ListGreeters) ArgsUsage() string   { return "" }
 func (l *ListGreeters) Main(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return fmt.Errorf("unexpected argument %q", args[0])
@@ -76,11 +77,18 @@ type ShowGreeter struct {
 	parent *Greeters
 }
 
-func (s *ShowGreeter) Name() string        { return "greeters/show" }
-func (s *ShowGreeter) Description() string { return "show how a greeter greets" }
+func (s *ShowGreeter) Name() string { return "greeters/show" }
+func (s *ShowGreeter) Description() string {
+	return "show how a greeter greets (a declared argument, NAME)"
+}
+
+// ArgsUsage declares the one argument: the host refuses none or two
+// before Main runs.
+func (s *ShowGreeter) ArgsUsage() string { return "NAME" }
+
 func (s *ShowGreeter) Main(ctx context.Context, args []string) error {
 	if len(args) != 1 {
-		return fmt.Errorf("want one greeter name, got %d arguments", len(args))
+		return fmt.Errorf("%w: want one greeter name, got %d arguments", plugins.ErrUsage, len(args))
 	}
 	w := s.Stdout()
 	for _, g := range s.parent.all() {

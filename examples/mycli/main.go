@@ -33,6 +33,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func newHost(getenv func(string) string) *cli.Host {
 	h := cli.New("mycli")
 	h.About = "an example tool built on plughost: every command is a plugin"
+	h.Version = "1.0.0"
+	// MYCLI_TRACEBACK=1 shows the stack of a plugin's panic.
+	h.Traceback = getenv("MYCLI_TRACEBACK") == "1"
 	// A field set in code before Main is the flag's default: here the
 	// environment picks the greeter, and --greeter still overrides it.
 	greet := &Greet{Greeter: getenv("MYCLI_GREETER")}
@@ -47,6 +50,9 @@ func newHost(getenv func(string) string) *cli.Host {
 		&Welcome{},
 		&Version{},
 		&Sleep{},
+		&Debug{},
+		&Echo{},
+		&Remind{When: "soon"},
 		&info.Cmd{},
 	}, h.Plugins...)
 	return h

@@ -52,6 +52,14 @@ func TestMycli(t *testing.T) {
 		{"bad value", nil, []string{"sleep", "--for=soon"}, result{2, "", "mycli sleep: flag --for: invalid value \"soon\": want a duration such as 90s or 1h30m\n"}},
 		{"command fails", nil, []string{"greet", "-g", "robot"}, result{1, "", "mycli greet: no such greeter \"robot\" (have plain, pirate, formal)\n"}},
 		{"unknown sub-command", nil, []string{"greeters", "lst"}, result{2, "", "mycli greeters: unknown command \"lst\" (did you mean \"list\"?)\n"}},
+		{"declared argument missing", nil, []string{"greeters", "show"}, result{2, "", "mycli greeters show: want 1 argument, got 0 (usage: mycli greeters show [flags] NAME)\n"}},
+		{"global flag and hook", nil, []string{"greet", "--debug", "Bo"}, result{0, "Hello, Bo!\n", "debug: running greet with [\"greet\" \"--debug\" \"Bo\"]\ndebug: greet: ok\n"}},
+		{"global flag first", nil, []string{"--debug", "greeters", "show", "plain"}, result{0, "plain: Hello, NAME!\n", "debug: running greeters show with [\"--debug\" \"greeters\" \"show\" \"plain\"]\ndebug: greeters show: ok\n"}},
+		{"pass-through", nil, []string{"echo", "-h", "--x", "--", "a b"}, result{0, "-h\n--x\n--\na b\n", ""}},
+		{"required flag", nil, []string{"remind"}, result{2, "", "mycli remind: missing required flag --who\n"}},
+		{"choice flag", nil, []string{"remind", "--who=Ann", "--when=latr"}, result{2, "", "mycli remind: flag --when: invalid value \"latr\": want one of now, soon, later (did you mean \"later\"?)\n"}},
+		{"required given", nil, []string{"remind", "--who=Ann"}, result{0, "reminding Ann to say hello soon\n", ""}},
+		{"version flag", nil, []string{"--version"}, result{0, "mycli version 1.0.0\n", ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,7 +73,7 @@ func TestMycli(t *testing.T) {
 
 func TestMycliHelp(t *testing.T) {
 	t.Parallel()
-	for _, args := range [][]string{{"--help"}, {"help", "greet"}, {"greeters", "-h"}} {
+	for _, args := range [][]string{{"--help"}, {"help", "greet"}, {"greeters", "-h"}, {"help", "remind"}, {"help", "greeters", "show"}} {
 		got := mycli(t, nil, args...)
 		if got.Code != 0 || got.Stderr != "" {
 			t.Fatalf("mycli %q = %+v", args, got)
