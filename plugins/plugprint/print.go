@@ -144,19 +144,25 @@ func Print(w io.Writer, h Help) error {
 func printCommands(w io.Writer, cmds []Command) {
 	groups := []string{""}
 	for _, c := range cmds {
-		if !slices.Contains(groups, c.Group) {
+		if c.Group != "" && !slices.Contains(groups, c.Group) {
 			groups = append(groups, c.Group)
 		}
 	}
 	slices.Sort(groups[1:])
+	var in []int // the rows of one group, when there are groups
 	for _, g := range groups {
-		var in []Command
-		for _, c := range cmds {
-			if c.Group == g {
-				in = append(in, c)
+		rows := func(i int) Command { return cmds[i] }
+		n := len(cmds)
+		if len(groups) > 1 {
+			in = in[:0]
+			for i, c := range cmds {
+				if c.Group == g {
+					in = append(in, i)
+				}
 			}
+			rows, n = func(i int) Command { return cmds[in[i]] }, len(in)
 		}
-		if len(in) == 0 {
+		if n == 0 {
 			continue
 		}
 		heading := "Commands"
@@ -164,7 +170,7 @@ func printCommands(w io.Writer, cmds []Command) {
 			heading = Line(g)
 		}
 		fmt.Fprintf(w, "\n%s:\n", heading)
-		table(w, len(in), func(i int) string { return in[i].Name }, func(i int) string { return in[i].about() })
+		table(w, n, func(i int) string { return rows(i).Name }, func(i int) string { c := rows(i); return c.about() })
 	}
 }
 
