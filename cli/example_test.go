@@ -8,6 +8,7 @@ import (
 
 	"github.com/plughost/plughost/cli"
 	"github.com/plughost/plughost/plugins"
+	"github.com/plughost/plughost/plugins/plugflag"
 )
 
 // Hello is a command whose flag is an exported field. Embedding
@@ -122,4 +123,64 @@ func ExampleRun() {
 	// Output:
 	// mytool: unknown command "nope"
 	// exit 2
+}
+
+// Verbose gives the whole tool --verbose, before or after any command
+// name, and reports each run through a hook.
+type Verbose struct {
+	plugins.Streams
+	On bool
+}
+
+func (v *Verbose) Name() string { return "verbose" }
+func (v *Verbose) GlobalFlags() *flag.FlagSet {
+	fs := flag.NewFlagSet("verbose", flag.ContinueOnError)
+	fs.BoolVar(&v.On, "verbose", v.On, "say what runs")
+	return fs
+}
+func (v *Verbose) BeforeRun(ctx context.Context, path, args []string) error {
+	if v.On {
+		fmt.Fprintf(v.Stdout(), "running %v\n", path)
+	}
+	return nil
+}
+
+// Deploy takes one app and an optional environment, and needs --region.
+type Deploy struct {
+	plugins.Streams
+	Region string
+}
+
+func (d *Deploy) Name() string      { return "deploy" }
+func (d *Deploy) ArgsUsage() string { return "APP [ENV]" }
+func (d *Deploy) Flags() *flag.FlagSet {
+	fs := flag.NewFlagSet("deploy", flag.ContinueOnError)
+	fs.Var(plugflag.Required(plugflag.OneOf(&d.Region, "eu", "us")), "region", "where to deploy")
+	return fs
+}
+func (d *Deploy) Main(ctx context.Context, args []string) error {
+	_, err := fmt.Fprintf(d.Stdout(), "deploying %v to %s\n", args, d.Region)
+	return err
+}
+
+// Global flags, hooks, declared arguments and required flags: the host
+// checks the command line before Main runs.
+func Example_realTool() {
+	for _, args := range [][]string{
+		{"--verbose", "deploy", "web", "--region=eu"},
+		{"deploy", "web", "prod", "extra", "--region=eu"},
+		{"deploy", "web"},
+		{"deploy", "web", "--region=ue"},
+	} {
+		h := &cli.Host{Tool: "mytool", Stdout: os.Stdout, Plugins: []plugins.Plugin{&Deploy{}, &Verbose{}}}
+		if err := h.Main(context.Background(), args); err != nil {
+			fmt.Println(err, cli.ExitCode(err))
+		}
+	}
+	// Output:
+	// running [deploy]
+	// deploying [web] to eu
+	// mytool deploy: want at most 2 arguments, got 3 (usage: mytool deploy [flags] APP [ENV]) 2
+	// mytool deploy: missing required flag --region 2
+	// mytool deploy: flag --region: invalid value "ue": want one of eu, us (did you mean "us"?) 2
 }
