@@ -163,6 +163,10 @@ func (r *run) parser(name string, c *command, sets ...*flagSet) (*pflag.FlagSet,
 			case f.Shorthand == "h":
 				helpShort = ""
 			}
+			if fs.Lookup(f.Name) != nil { // a --no-NAME of another flag: pflag would panic
+				site := s.pflags[i].Value.(*pvalue).owner.site("Flags")
+				return nil, nil, site.Fault(fmt.Errorf("%w: flag --%s is also the negation of another flag", ErrBadPlugin, f.Name))
+			}
 			fs.AddFlag(s.pflags[i])
 			if f.Negatable {
 				if err := r.negation(fs, s.pflags[i]); err != nil {

@@ -648,3 +648,24 @@ func TestPanicKeepsItsStack(t *testing.T) {
 		t.Errorf("Run with Traceback printed %q, want the stack", stderr.String())
 	}
 }
+
+func TestNegationClashesAreErrors(t *testing.T) {
+	t.Parallel()
+	for _, order := range [][2]string{{"color", "no-color"}, {"no-color", "color"}} {
+		var b bool
+		var s string
+		c := newLeaf("x", func(fs *flag.FlagSet) {
+			for _, name := range order {
+				if name == "color" {
+					fs.Var(plugflag.Negatable(plugflag.Bool(&b)), name, "")
+				} else {
+					fs.StringVar(&s, name, "", "")
+				}
+			}
+		}, nil)
+		h := &cli.Host{Tool: "tool", Plugins: []plugins.Plugin{c}}
+		if err := h.Main(context.Background(), []string{"x"}); !errors.Is(err, cli.ErrBadPlugin) {
+			t.Errorf("--color negatable beside --no-color (%q): %v, want ErrBadPlugin", order, err)
+		}
+	}
+}
