@@ -1,11 +1,10 @@
 package cli
 
 import (
-	"cmp"
 	"flag"
 	"fmt"
 	"slices"
-	"strings"
+	"sort"
 
 	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
@@ -142,7 +141,7 @@ func (r *run) commandHelp(h *plugprint.Help, res *resolved) error {
 		}
 	}
 	h.Flags = append(h.Flags, helpFlag(helpShort))
-	slices.SortStableFunc(h.Lent, func(a, b plugflag.Flag) int { return strings.Compare(a.Plugin, b.Plugin) })
+	sort.SliceStable(h.Lent, func(i, j int) bool { return h.Lent[i].Plugin < h.Lent[j].Plugin })
 	h.Inherited, h.Global = res.inherited.flags, res.global.flags
 	return nil
 }
@@ -217,9 +216,7 @@ func (r *run) listing(plugs []plugins.Plugin) (rows, shadowed []plugprint.Comman
 	}
 	// Sort the names by name, then by place in the slice: the first of
 	// each name is the command dispatch runs for it.
-	slices.SortFunc(answers, func(a, b answer) int {
-		return cmp.Or(strings.Compare(a.name, b.name), cmp.Compare(a.row, b.row), boolOrder(a.alias, b.alias))
-	})
+	sort.Sort(byName(answers))
 	listed := make([]bool, len(all))
 	var shadows []int32                // rows whose name an earlier alias takes
 	var lostAliases map[int32][]string // aliases an earlier command takes
@@ -291,12 +288,20 @@ func permute(rows []plugprint.Command, order []int32) {
 	}
 }
 
-func boolOrder(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case !a:
-		return -1
+// byName sorts answers by name, then by place in the slice, a command's
+// name before its alias. It is a sort.Interface rather than a
+// slices.SortFunc so that the binary holds one sort, the sort package's.
+type byName []answer
+
+func (b byName) Len() int      { return len(b) }
+func (b byName) Swap(i, j int) { b[i], b[j] = b[j], b[i] }
+func (b byName) Less(i, j int) bool {
+	x, y := &b[i], &b[j]
+	if x.name != y.name {
+		return x.name < y.name
 	}
-	return 1
+	if x.row != y.row {
+		return x.row < y.row
+	}
+	return !x.alias && y.alias
 }

@@ -6,6 +6,7 @@ import (
 	"path"
 	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -150,7 +151,7 @@ func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
 		}
 		out = append(out, nf)
 	}
-	slices.SortFunc(out, func(a, b Flag) int { return strings.Compare(a.Name, b.Name) })
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -148,7 +149,7 @@ func printCommands(w io.Writer, cmds []Command) {
 			groups = append(groups, c.Group)
 		}
 	}
-	slices.Sort(groups[1:])
+	sort.Strings(groups[1:])
 	var in []int // the rows of one group, when there are groups
 	for _, g := range groups {
 		rows := func(i int) Command { return cmds[i] }
