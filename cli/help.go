@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 
@@ -60,16 +62,46 @@ func (r *run) hostHelp(path []string) error {
 // printHelp resolves path as a command line and prints the help of the
 // command it names, or of the tool.
 func (r *run) printHelp(path []string) error {
-	res, err := r.resolve(path)
+	h, err := r.helpOf(path)
 	if err != nil {
 		return err
+	}
+	if err := plugprint.Print(r.out, h); err != nil {
+		return fmt.Errorf("writing help: %w", err)
+	}
+	return nil
+}
+
+// HelpOf returns what the help of the command that path names, or of the
+// tool for an empty path, shows: the one model help, manual pages and
+// other documentation are rendered from. It resolves path as a run does,
+// feeding the plugins on it, and calls no command.
+func (h *Host) HelpOf(ctx context.Context, path []string) (plugprint.Help, error) {
+	r := h.newRun(ctx, io.Discard)
+	var help plugprint.Help
+	err := <-r.guard(func() error {
+		if err := r.cancelled(nil); err != nil {
+			return err
+		}
+		var err error
+		help, err = r.helpOf(path)
+		return err
+	})
+	return help, err
+}
+
+// helpOf is HelpOf within a run.
+func (r *run) helpOf(path []string) (plugprint.Help, error) {
+	res, err := r.resolve(path)
+	if err != nil {
+		return plugprint.Help{}, err
 	}
 	h := plugprint.Help{Path: res.at, HelpCommand: r.hasHelp()}
 	plugs := r.h.Plugins
 	if res.cmd != nil {
 		plugs = res.subs
 		if err := r.commandHelp(&h, res); err != nil {
-			return err
+			return h, err
 		}
 	} else {
 		h.Description = r.h.About
@@ -77,13 +109,10 @@ func (r *run) printHelp(path []string) error {
 	}
 	if res.cmd == nil || res.parent {
 		if h.Commands, h.Shadowed, err = r.listing(plugs); err != nil {
-			return err
+			return h, err
 		}
 	}
-	if err := plugprint.Print(r.out, h); err != nil {
-		return fmt.Errorf("writing help: %w", err)
-	}
-	return nil
+	return h, nil
 }
 
 // hasHelp reports whether a command answers to "help", for help to say
