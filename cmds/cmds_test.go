@@ -20,6 +20,9 @@ func TestPluginsAreZeroValueCommands(t *testing.T) {
 		if _, ok := p.(plugins.Describer); !ok {
 			t.Errorf("%T has no description", p)
 		}
+		if _, ok := p.(plugins.ArgsUsager); !ok {
+			t.Errorf("%T does not say what arguments it takes", p)
+		}
 		names = append(names, p.Name())
 	}
 	if diff := cmp.Diff([]string{"help", "version", "plugins"}, names); diff != "" {

@@ -9,4 +9,11 @@
 // without it does not link github.com/gobuffalo/here, which initializes
 // regular expressions at start-up. A tool overrides a built-in by
 // prepending a plugin of the same command name.
+//
+// The built-ins that take no arguments (version, plugins and info) say so
+// through plugins.ArgsUsager, so that the host refuses an argument as a
+// usage error before it runs them; their Main refuses one too, for code
+// that calls it without a host, with an error wrapping plugins.ErrUsage
+// and the package's ErrUnexpectedArgument. help takes the command path
+// whose help it shows: its ArgsUsage is "[COMMAND...]".
 package cmds

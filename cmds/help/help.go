@@ -20,6 +20,10 @@ func (c *Cmd) Name() string { return "help" }
 // Description describes the command for listings.
 func (c *Cmd) Description() string { return "show help for the tool or one of its commands" }
 
+// ArgsUsage returns "[COMMAND...]": the command path to show the help of,
+// none for the tool's.
+func (c *Cmd) ArgsUsage() string { return "[COMMAND...]" }
+
 // WithHost remembers the host to print help through.
 func (c *Cmd) WithHost(h plugins.Command) { c.host = h }
 

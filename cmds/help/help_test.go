@@ -47,6 +47,14 @@ func TestMainAsksTheHost(t *testing.T) {
 	}
 }
 
+func TestArgsUsage(t *testing.T) {
+	t.Parallel()
+	var c plugins.ArgsUsager = &help.Cmd{}
+	if diff := cmp.Diff("[COMMAND...]", c.ArgsUsage()); diff != "" {
+		t.Errorf("ArgsUsage (-want +got):\n%s", diff)
+	}
+}
+
 func TestZeroValueHasNoHost(t *testing.T) {
 	t.Parallel()
 	if err := (&help.Cmd{}).Main(context.Background(), nil); !errors.Is(err, help.ErrNoHost) {
@@ -65,7 +73,7 @@ func Example() {
 	// mytool version - print the version of the tool
 	//
 	// Usage:
-	//   mytool version [flags] [arguments]
+	//   mytool version [flags]
 	//
 	// Flags:
 	//       --json      print a JSON object

@@ -16,6 +16,11 @@
 // path, root directory, go.mod and go directive), found with here. With
 // --json it prints one JSON object, a Report.
 //
+// The command takes no arguments. It says so through ArgsUsage, so that
+// the host refuses them as a usage error; Main called from code refuses
+// them too, with an error wrapping plugins.ErrUsage and
+// ErrUnexpectedArgument.
+//
 // --dir runs the go command, so it needs the Go toolchain on PATH; without
 // it, or outside a module, info still prints the rest and says what it
 // could not find ("module  unknown: the go command is not on PATH").

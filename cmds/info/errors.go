@@ -4,7 +4,8 @@ import "errors"
 
 var (
 	// ErrUnexpectedArgument reports a positional argument: the command
-	// takes none.
+	// takes none. The error Main returns for one wraps plugins.ErrUsage
+	// too, so that the host reports it as a usage error.
 	ErrUnexpectedArgument = errors.New("unexpected argument")
 	// ErrNothingRead reports a run that could find neither the executable
 	// nor the module: what it printed came from the binary alone.

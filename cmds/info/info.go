@@ -16,6 +16,7 @@ import (
 
 	"github.com/gobuffalo/here"
 	"github.com/plughost/plughost/cmds/internal/output"
+	"github.com/plughost/plughost/cmds/internal/usage"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -82,6 +83,10 @@ func (c *Cmd) Description() string {
 	return "print the Go version, platform, executable and module of the tool"
 }
 
+// ArgsUsage returns "": the command takes no arguments, and the host
+// refuses any before it calls Main.
+func (c *Cmd) ArgsUsage() string { return "" }
+
 // Flags returns a new flag set bound to the command's fields, their
 // current values as defaults.
 func (c *Cmd) Flags() *flag.FlagSet {
@@ -92,7 +97,9 @@ func (c *Cmd) Flags() *flag.FlagSet {
 	return fs
 }
 
-// Main prints the report. It takes no arguments.
+// Main prints the report. It takes no arguments: called with one, as
+// from code without a host, it returns a usage error wrapping both
+// plugins.ErrUsage and ErrUnexpectedArgument.
 //
 // What cannot be found (the executable, or the module, as when the go
 // command is missing) is said in the report and does not fail the command;
@@ -101,8 +108,8 @@ func (c *Cmd) Flags() *flag.FlagSet {
 // the executable nor the module could be found (ErrNothingRead, after
 // printing the report).
 func (c *Cmd) Main(ctx context.Context, args []string) error {
-	if len(args) > 0 {
-		return fmt.Errorf("%w %q", ErrUnexpectedArgument, args[0])
+	if err := usage.NoArgs(ErrUnexpectedArgument, args); err != nil {
+		return err
 	}
 	dir := c.Dir
 	if dir != "" {

@@ -28,8 +28,16 @@ var (
 	_ plugins.Command      = (*info.Cmd)(nil)
 	_ plugins.Describer    = (*info.Cmd)(nil)
 	_ plugins.Flagger      = (*info.Cmd)(nil)
+	_ plugins.ArgsUsager   = (*info.Cmd)(nil)
 	_ plugins.StdoutNeeder = (*info.Cmd)(nil)
 )
+
+func TestArgsUsage(t *testing.T) {
+	t.Parallel()
+	if diff := cmp.Diff("", (&info.Cmd{}).ArgsUsage()); diff != "" {
+		t.Errorf("ArgsUsage (-want +got):\n%s", diff)
+	}
+}
 
 // report runs c with --json and returns what it printed.
 func report(c *info.Cmd) (info.Report, error) {
@@ -298,7 +306,13 @@ func TestMain_errors(t *testing.T) {
 			name:    "argument",
 			args:    []string{"x"},
 			wantIs:  info.ErrUnexpectedArgument,
-			wantMsg: `unexpected argument "x"`,
+			wantMsg: `unexpected argument "x": want no arguments`,
+		},
+		{
+			name:    "argument is a usage error",
+			args:    []string{"x", "y"},
+			wantIs:  plugins.ErrUsage,
+			wantMsg: `unexpected argument "x": want no arguments`,
 		},
 		{
 			name:    "no such directory",

@@ -3,12 +3,12 @@ package plugins
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"runtime/debug"
 
 	"github.com/plughost/plughost/cmds/internal/listing"
 	"github.com/plughost/plughost/cmds/internal/output"
+	"github.com/plughost/plughost/cmds/internal/usage"
 	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
 )
@@ -18,8 +18,13 @@ import (
 type Cmd struct {
 	// Streams are where the command prints: it writes to Stdout only.
 	plugins.Streams
-	// JSON prints a JSON array instead of a table (--json).
+	// JSON prints a JSON array instead of a table (--json), every column
+	// of every row, strings exact.
 	JSON bool
+	// Wide prints every column of the table, uncut (--wide). Without it
+	// the table has the columns that say which plugin runs as what, cut to
+	// fit a terminal 100 columns wide.
+	Wide bool
 	// BuildInfo reads the build info the module and version columns come
 	// from; nil means runtime/debug.ReadBuildInfo.
 	BuildInfo func() (*debug.BuildInfo, bool)
@@ -42,10 +47,18 @@ func (c *Cmd) Flags() *flag.FlagSet {
 	fs := flag.NewFlagSet(c.Name(), flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&c.JSON, "json", c.JSON, "print a JSON array")
+	fs.BoolVar(&c.Wide, "wide", c.Wide, "print every column of the table, uncut")
 	return fs
 }
 
-// Main lists the plugins. It takes no arguments.
+// ArgsUsage returns "": the command takes no arguments, and the host
+// refuses any before it calls Main.
+func (c *Cmd) ArgsUsage() string { return "" }
+
+// Main lists the plugins, and below each command the sub-commands it
+// holds. It takes no arguments: called with one, as from code without a
+// host, it returns a usage error wrapping both plugins.ErrUsage and
+// ErrUnexpectedArgument.
 //
 // Every call into another plugin's code runs under the fault recorder the
 // host puts in ctx, if any, so that a plugin calling runtime.Goexit is
@@ -53,8 +66,8 @@ func (c *Cmd) Flags() *flag.FlagSet {
 // its row; Main fails only on an argument, a feeder that panics (a
 // *cli.PluginError wrapping cli.ErrPanic), or a write error.
 func (c *Cmd) Main(ctx context.Context, args []string) error {
-	if len(args) > 0 {
-		return fmt.Errorf("%w %q", ErrUnexpectedArgument, args[0])
+	if err := usage.NoArgs(ErrUnexpectedArgument, args); err != nil {
+		return err
 	}
 	rec := fault.RecorderOf(ctx)
 	plugs, err := listing.Feed(rec, c, c.Name(), c.feeder)
@@ -69,11 +82,14 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	if !ok {
 		bi = nil
 	}
-	rows := listing.Read(rec, bi, plugs)
+	rows := listing.ReadTree(rec, bi, plugs)
 	listing.Relate(rec, rows)
 
-	if c.JSON {
+	switch {
+	case c.JSON:
 		return output.Print(c.Stdout(), true, jsonRows(rows), nil)
+	case c.Wide:
+		return output.Print(c.Stdout(), false, nil, func(w io.Writer) { wideTable(w, rows) })
 	}
 	return output.Print(c.Stdout(), false, nil, func(w io.Writer) { table(w, rows) })
 }

@@ -24,6 +24,21 @@ func (*hello) Name() string                         { return "fun/greet" }
 func (*hello) PluginVersion() string                { return "v2.0.0" }
 func (*hello) Main(context.Context, []string) error { return nil }
 
+// db is a command with a sub-command, "db migrate".
+type db struct{}
+
+func (*db) Name() string                         { return "db" }
+func (*db) Description() string                  { return "work with the database" }
+func (*db) Main(context.Context, []string) error { return nil }
+func (*db) SubCommands() []plugins.Plugin        { return []plugins.Plugin{&migrate{}} }
+
+// migrate is "db migrate".
+type migrate struct{}
+
+func (*migrate) Name() string                         { return "db/migrate" }
+func (*migrate) Description() string                  { return "run the migrations" }
+func (*migrate) Main(context.Context, []string) error { return nil }
+
 func Example() {
 	c := &cmdplugins.Cmd{
 		// The build info is injected so the output is the same everywhere;
@@ -34,14 +49,16 @@ func Example() {
 	}
 	// A host feeds the command its plugins; here they are fed by hand.
 	c.WithPlugins(func() []plugins.Plugin {
-		return []plugins.Plugin{c, &greet{}, &hello{}}
+		return []plugins.Plugin{c, &greet{}, &hello{}, &db{}}
 	})
 	if err := c.Main(context.Background(), nil); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
-	// NAME       COMMAND  TYPE                 MODULE                        VERSION  HIDDEN  SHADOWED BY  SCOPED BY  INTERFACES                                                                    DESCRIPTION
-	// plugins    plugins  *plugins.Cmd         github.com/plughost/plughost  v0.1.0   -       -            -          Command,Describer,Flagger,PluginNeeder,StdinNeeder,StdoutNeeder,StderrNeeder  list every plugin of the tool, hidden ones too
-	// greet      greet    *plugins_test.greet  github.com/plughost/plughost  v0.1.0   -       -            -          Command,Describer                                                             say hello
-	// fun/greet  greet    *plugins_test.hello  github.com/plughost/plughost  v2.0.0   -       greet        -          Command,Versioner                                                             -
+	// NAME        COMMAND     VERSION  HIDDEN  SHADOWED BY  DESCRIPTION
+	// plugins     plugins     v0.1.0   -       -            list every plugin of the tool, hidden ones too
+	// greet       greet       v0.1.0   -       -            say hello
+	// fun/greet   greet       v2.0.0   -       greet        -
+	// db          db          v0.1.0   -       -            work with the database
+	// db/migrate  db migrate  v0.1.0   -       -            run the migrations
 }

@@ -17,14 +17,20 @@ import (
 // run under the fault recorder of the command's context; a panic goes in
 // the row of the plugin that panicked.
 type (
-	// Command gives a row a command name and a place in shadowing.
+	// Command gives a row a command name and path, and a place in
+	// shadowing among the commands of its parent.
 	Command = plugins.Command
 	// NamedCommand gives the command name, unless CmdName is empty.
 	NamedCommand = plugins.NamedCommand
 	// Aliaser gives more names a command answers to, which may shadow a
 	// later command.
 	Aliaser = plugins.Aliaser
-	// SubCommander is named only; sub-commands are not listed.
+	// SubCommander, on a command, has its sub-commands listed below it,
+	// each read as the tool's own plugins are and named by its command
+	// path: SubCommands is called once per run on each listed command that
+	// implements it, down to 8 levels deep, and not on a sub-command that
+	// is one of the commands above it (the same pointer, or a value of the
+	// same type and name), which is listed but not expanded again.
 	SubCommander = plugins.SubCommander
 	// Describer gives the description column.
 	Describer = plugins.Describer
@@ -32,6 +38,8 @@ type (
 	Hider = plugins.Hider
 	// Flagger is named only.
 	Flagger = plugins.Flagger
+	// ArgsUsager is named only.
+	ArgsUsager = plugins.ArgsUsager
 	// PluginNeeder is named, and fed to the command itself.
 	PluginNeeder = plugins.PluginNeeder
 	// PluginScoper, on a command, gives the scoped-by column of each plugin

@@ -127,14 +127,31 @@ func checkTerminalSafe(t *testing.T, out string, lines int) {
 
 func TestMain_hostileText(t *testing.T) {
 	t.Parallel()
-	c := &cmdplugins.Cmd{BuildInfo: buildInfo}
-	c.WithPlugins(feeder(hostiles()...))
-	out, err := run(t, c)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name   string
+		wide   bool
+		lines  int
+		golden string
+	}{
+		// The header and a row per plugin; then a blank line, "Errors:"
+		// and the two errors of broken.
+		{name: "default", lines: 1 + len(hostiles()) + 2 + 2, golden: "hostile.txt"},
+		// The header and a row per plugin, errors in their rows.
+		{name: "wide", wide: true, lines: 1 + len(hostiles()), golden: "hostile_wide.txt"},
 	}
-	checkTerminalSafe(t, out, 1+len(hostiles()))
-	testhelpers.Golden(t, "hostile.txt", out)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := &cmdplugins.Cmd{Wide: tt.wide, BuildInfo: buildInfo}
+			c.WithPlugins(feeder(hostiles()...))
+			out, err := run(t, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTerminalSafe(t, out, tt.lines)
+			testhelpers.Golden(t, tt.golden, out)
+		})
+	}
 }
 
 func TestMain_hostileJSONIsExact(t *testing.T) {
@@ -274,6 +291,16 @@ func TestMain_goexitIsPutDownToThePlugin(t *testing.T) {
 			name: "ScopedPlugins",
 			plug: &exiter{in: "ScopedPlugins"},
 			want: fault.PluginError{Plugin: "exiter", Type: "*plugins_test.exiter", Method: "ScopedPlugins", Err: fault.ErrGoexit},
+		},
+		{
+			name: "SubCommands",
+			plug: &exitingSubs{testhelpers.Command{N: "subs"}},
+			want: fault.PluginError{Plugin: "subs", Type: "*plugins_test.exitingSubs", Method: "SubCommands", Err: fault.ErrGoexit},
+		},
+		{
+			name: "Name of a sub-command",
+			plug: parent("db", &exiter{in: "Name"}),
+			want: fault.PluginError{Type: "*plugins_test.exiter", Method: "Name", Err: fault.ErrGoexit},
 		},
 		{
 			name: "Name of a value in a scope",

@@ -20,6 +20,7 @@ var (
 	_ plugins.Command      = (*cmdplugins.Cmd)(nil)
 	_ plugins.Describer    = (*cmdplugins.Cmd)(nil)
 	_ plugins.Flagger      = (*cmdplugins.Cmd)(nil)
+	_ plugins.ArgsUsager   = (*cmdplugins.Cmd)(nil)
 	_ plugins.PluginNeeder = (*cmdplugins.Cmd)(nil)
 	_ plugins.StdoutNeeder = (*cmdplugins.Cmd)(nil)
 )
@@ -91,7 +92,14 @@ func tool() []plugins.Plugin {
 		&testhelpers.Command{N: "tools/ship"},
 		&testhelpers.Full{Command: testhelpers.Command{N: "deploy2", Cmd: "deploy"}},
 		&hidden{testhelpers.Command{N: "secret"}},
-		&testhelpers.Parent{Full: testhelpers.Full{Command: testhelpers.Command{N: "db", Desc: "work with the database", Scope: []plugins.Plugin{lender}}}},
+		&testhelpers.Parent{Full: testhelpers.Full{Command: testhelpers.Command{
+			N: "db", Desc: "work with the database", Scope: []plugins.Plugin{lender},
+			Subs: []plugins.Plugin{
+				&testhelpers.Full{Command: testhelpers.Command{N: "db/migrate", Desc: "run the migrations", Alias: []string{"up"}}},
+				&testhelpers.Command{N: "up"},
+				&hidden{testhelpers.Command{N: "db/secret"}},
+			},
+		}}},
 		&testhelpers.Needer{N: "needer"},
 		&broken{},
 		&badCmd{testhelpers.Command{N: "bad"}},
@@ -113,19 +121,24 @@ func TestMain_golden(t *testing.T) {
 	tests := []struct {
 		name   string
 		json   bool
+		wide   bool
 		plugs  []plugins.Plugin
 		golden string
 	}{
 		{name: "text", plugs: tool(), golden: "plugins.txt"},
+		{name: "wide", wide: true, plugs: tool(), golden: "plugins_wide.txt"},
 		{name: "json", json: true, plugs: tool(), golden: "plugins.json"},
+		{name: "json wins over wide", json: true, wide: true, plugs: tool(), golden: "plugins.json"},
 		{name: "text without errors", plugs: tool()[:10], golden: "plugins_ok.txt"},
+		{name: "wide without errors", wide: true, plugs: tool()[:10], golden: "plugins_ok_wide.txt"},
 		{name: "none", plugs: nil, golden: "none.txt"},
+		{name: "none wide", wide: true, plugs: nil, golden: "none.txt"},
 		{name: "none json", json: true, plugs: nil, golden: "none.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c := &cmdplugins.Cmd{JSON: tt.json, BuildInfo: buildInfo}
+			c := &cmdplugins.Cmd{JSON: tt.json, Wide: tt.wide, BuildInfo: buildInfo}
 			c.WithPlugins(feeder(tt.plugs...))
 			got, err := run(t, c)
 			if err != nil {
@@ -317,7 +330,18 @@ func TestMain_errors(t *testing.T) {
 			cmd:     func() *cmdplugins.Cmd { return &cmdplugins.Cmd{} },
 			args:    []string{"x"},
 			wantIs:  cmdplugins.ErrUnexpectedArgument,
-			wantMsg: `unexpected argument "x"`,
+			wantMsg: `unexpected argument "x": want no arguments`,
+		},
+		{
+			name: "argument is a usage error, before the feeder is called",
+			cmd: func() *cmdplugins.Cmd {
+				c := &cmdplugins.Cmd{}
+				c.WithPlugins(func() []plugins.Plugin { panic("no plugins") })
+				return c
+			},
+			args:    []string{"x", "y"},
+			wantIs:  plugins.ErrUsage,
+			wantMsg: `unexpected argument "x": want no arguments`,
 		},
 		{
 			name: "feeder panics",
@@ -358,16 +382,19 @@ func TestMain_writeError(t *testing.T) {
 
 func TestFlags(t *testing.T) {
 	t.Parallel()
+	type fields struct{ JSON, Wide bool }
 	tests := []struct {
 		name string
 		cmd  cmdplugins.Cmd
 		args []string
-		want bool
+		want fields
 	}{
-		{name: "none", want: false},
-		{name: "json", args: []string{"-json"}, want: true},
-		{name: "field set in code survives", cmd: cmdplugins.Cmd{JSON: true}, want: true},
-		{name: "field set in code turned off", cmd: cmdplugins.Cmd{JSON: true}, args: []string{"-json=false"}, want: false},
+		{name: "none"},
+		{name: "json", args: []string{"-json"}, want: fields{JSON: true}},
+		{name: "wide", args: []string{"-wide"}, want: fields{Wide: true}},
+		{name: "both", args: []string{"-wide", "-json"}, want: fields{JSON: true, Wide: true}},
+		{name: "fields set in code survive", cmd: cmdplugins.Cmd{JSON: true, Wide: true}, want: fields{JSON: true, Wide: true}},
+		{name: "fields set in code turned off", cmd: cmdplugins.Cmd{JSON: true, Wide: true}, args: []string{"-json=false", "-wide=false"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -376,9 +403,16 @@ func TestFlags(t *testing.T) {
 			if err := c.Flags().Parse(tt.args); err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, c.JSON); diff != "" {
-				t.Errorf("JSON (-want +got):\n%s", diff)
+			if diff := cmp.Diff(tt.want, fields{c.JSON, c.Wide}); diff != "" {
+				t.Errorf("fields (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestArgsUsage(t *testing.T) {
+	t.Parallel()
+	if diff := cmp.Diff("", (&cmdplugins.Cmd{}).ArgsUsage()); diff != "" {
+		t.Errorf("ArgsUsage (-want +got):\n%s", diff)
 	}
 }

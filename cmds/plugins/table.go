@@ -9,11 +9,21 @@ import (
 	"github.com/plughost/plughost/cmds/internal/output"
 )
 
+const (
+	// width is the width of the terminal the default table fits, in
+	// runes.
+	width = 100
+	// labelWidth is as much of a plugin's label as a line of the errors
+	// below the default table shows, to leave the error itself room.
+	labelWidth = 30
+)
+
 // row is one plugin of the listing as JSON. Every key is always present;
 // lists are empty rather than null.
 type row struct {
 	Name          string   `json:"name"`
 	Command       string   `json:"command"` // empty for a plugin that is not a command
+	Path          []string `json:"path"`    // the command path; empty for a plugin that is not a command
 	Type          string   `json:"type"`
 	Package       string   `json:"package"`
 	Module        string   `json:"module"`
@@ -35,6 +45,7 @@ func jsonRows(rows []listing.Row) []row {
 		out[i] = row{
 			Name:          r.Name,
 			Command:       r.Command,
+			Path:          r.Path,
 			Type:          r.Type,
 			Package:       r.Module.Package,
 			Module:        r.Module.Path,
@@ -47,6 +58,9 @@ func jsonRows(rows []listing.Row) []row {
 			ShadowedBy:    r.ShadowedBy,
 			Hidden:        r.Hidden,
 			Errors:        messages(r.Errors),
+		}
+		if out[i].Path == nil {
+			out[i].Path = []string{}
 		}
 		if out[i].ScopedBy == nil {
 			out[i].ScopedBy = []string{}
@@ -65,9 +79,43 @@ func messages(errs []error) []string {
 	return out
 }
 
-// table writes rows as an aligned table, one line per plugin, every cell
-// escaped. An ERRORS column is added when a plugin's method failed.
+// table writes rows as a table that fits a terminal width columns wide,
+// one line per plugin, with the columns that say which plugin runs as
+// what: its name, command path, version, whether it is hidden, what
+// shadows it, and its description, each cell escaped and cut to fit. The
+// errors of the plugins' methods follow the table, one line each, after
+// the label of the plugin's row (cut to labelWidth), cut to fit too:
+// --wide and --json show them whole.
 func table(w io.Writer, rows []listing.Row) {
+	if len(rows) == 0 {
+		fmt.Fprintln(w, "no plugins")
+		return
+	}
+	header := []string{"NAME", "COMMAND", "VERSION", "HIDDEN", "SHADOWED BY", "DESCRIPTION"}
+	cells := output.Rows(len(rows), len(header))
+	errs := 0
+	for i, r := range rows {
+		copy(cells[i], []string{r.Name, path(r), r.Version, hidden(r), r.ShadowedBy, r.Description})
+		errs += len(r.Errors)
+	}
+	output.FitTable(w, width, header, cells)
+	if errs == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nErrors:")
+	for _, r := range rows {
+		label := output.Cut(output.Cell(r.Label()), labelWidth)
+		for _, err := range r.Errors {
+			line := "  " + label + ": " + output.Cell(err.Error())
+			fmt.Fprintln(w, output.Cut(line, width))
+		}
+	}
+}
+
+// wideTable writes rows as an aligned table of every column, one line per
+// plugin, every cell escaped and none cut. An ERRORS column is added when
+// a plugin's method failed.
+func wideTable(w io.Writer, rows []listing.Row) {
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "no plugins")
 		return
@@ -89,15 +137,11 @@ func table(w io.Writer, rows []listing.Row) {
 		if r.Module.Replace != "" {
 			mod += " => " + r.Module.Replace
 		}
-		hidden := ""
-		if r.Hidden {
-			hidden = "yes"
-		}
 		if !sameSlice(r.Interfaces, ifaces) {
 			ifaces, joined = r.Interfaces, strings.Join(r.Interfaces, ",")
 		}
 		copy(cells[i], []string{
-			r.Name, r.Command, r.Type, mod, r.Version, hidden, r.ShadowedBy,
+			r.Name, path(r), r.Type, mod, r.Version, hidden(r), r.ShadowedBy,
 			strings.Join(r.ScopedBy, ","), joined, r.Description,
 		})
 		if errs {
@@ -105,6 +149,23 @@ func table(w io.Writer, rows []listing.Row) {
 		}
 	}
 	output.Table(w, header, cells)
+}
+
+// path is the COMMAND cell of a row: its command path, words apart; for a
+// tool's own command, its command name.
+func path(r listing.Row) string {
+	if len(r.Path) == 1 {
+		return r.Path[0]
+	}
+	return strings.Join(r.Path, " ")
+}
+
+// hidden is the HIDDEN cell of a row.
+func hidden(r listing.Row) string {
+	if r.Hidden {
+		return "yes"
+	}
+	return ""
 }
 
 // sameSlice reports whether a and b are one slice: the same elements in

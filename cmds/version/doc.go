@@ -2,7 +2,14 @@
 // the version of the tool as the Go toolchain stamped it into the binary
 // (runtime/debug.ReadBuildInfo): the main module's version, or "(devel)"
 // for a build from a working tree, and the version control revision, time
-// and modified flag when the build recorded them.
+// and modified flag when the build recorded them. A host that knows the
+// tool's version better (a ToolVersioner, as cli.Host is when its Version
+// is set) has its version printed in place of the main module's.
+//
+// The command takes no arguments. It says so through ArgsUsage, so that
+// the host refuses them as a usage error; Main called from code refuses
+// them too, with an error wrapping plugins.ErrUsage and
+// ErrUnexpectedArgument.
 //
 // With --plugins it also lists each plugin of the tool, hidden ones left
 // out, with the Go package its type is declared in and the module and

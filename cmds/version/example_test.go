@@ -38,6 +38,31 @@ func Example() {
 	//   go        go1.24.0
 }
 
+// toolHost stands for a host that knows the tool's version, as cli.Host
+// does when its Version is set: it is a version.ToolVersioner.
+type toolHost struct{}
+
+func (toolHost) Name() string                         { return "mycli" }
+func (toolHost) Main(context.Context, []string) error { return nil }
+func (toolHost) ToolVersion() string                  { return "v2.0.0" }
+
+// A host's ToolVersion replaces the main module's version; the rest still
+// comes from the build info.
+func Example_toolVersion() {
+	c := &version.Cmd{BuildInfo: stamped}
+	// A host feeds the command itself; here it is fed by hand.
+	c.WithHost(toolHost{})
+	if err := c.Main(context.Background(), nil); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// mycli version v2.0.0
+	//   revision  0123456789abcdef0123456789abcdef01234567
+	//   time      2025-01-02T03:04:05Z
+	//   modified  false
+	//   go        go1.24.0
+}
+
 func ExampleCmd_json() {
 	c := &version.Cmd{JSON: true, Plugins: true, BuildInfo: stamped}
 	c.WithPlugins(func() []plugins.Plugin { return []plugins.Plugin{c} })

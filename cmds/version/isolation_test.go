@@ -224,6 +224,15 @@ func TestMain_panicIsAPluginError(t *testing.T) {
 			want: []string{"", "*version_test.badHost", "Name"},
 		},
 		{
+			name: "host's ToolVersion",
+			cmd: func() *version.Cmd {
+				c := &version.Cmd{BuildInfo: build("v1")}
+				c.WithHost(&versionHost{Command: testhelpers.Command{N: "mycli"}, panics: true})
+				return c
+			},
+			want: []string{"mycli", "*version_test.versionHost", "ToolVersion"},
+		},
+		{
 			name: "feeder",
 			cmd: func() *version.Cmd {
 				c := &version.Cmd{Plugins: true, BuildInfo: build("v1")}
@@ -272,7 +281,7 @@ func TestMain_goexitIsPutDownToThePlugin(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name   string
-		host   bool // the host's Name calls runtime.Goexit
+		host   plugins.Command // a host that calls runtime.Goexit
 		feeder plugins.PluginFeeder
 		want   fault.PluginError
 	}{
@@ -293,8 +302,13 @@ func TestMain_goexitIsPutDownToThePlugin(t *testing.T) {
 		},
 		{
 			name: "the host's Name",
-			host: true,
+			host: &exitingHost{},
 			want: fault.PluginError{Type: "*version_test.exitingHost", Method: "Name", Err: fault.ErrGoexit},
+		},
+		{
+			name: "the host's ToolVersion",
+			host: &exitingVersionHost{testhelpers.Command{N: "mycli"}},
+			want: fault.PluginError{Plugin: "mycli", Type: "*version_test.exitingVersionHost", Method: "ToolVersion", Err: fault.ErrGoexit},
 		},
 	}
 	for _, tt := range tests {
@@ -303,8 +317,8 @@ func TestMain_goexitIsPutDownToThePlugin(t *testing.T) {
 			c := &version.Cmd{Plugins: true, BuildInfo: build("v1")}
 			c.SetStdout(io.Discard)
 			c.WithPlugins(tt.feeder)
-			if tt.host {
-				c.WithHost(&exitingHost{})
+			if tt.host != nil {
+				c.WithHost(tt.host)
 			}
 			var got []fault.PluginError
 			ctx := fault.WithRecorder(context.Background(), func(e *fault.PluginError) { got = append(got, *e) })
@@ -330,3 +344,8 @@ func TestMain_goexitIsPutDownToThePlugin(t *testing.T) {
 type exitingHost struct{ testhelpers.Command }
 
 func (*exitingHost) Name() string { runtime.Goexit(); return "" }
+
+// exitingVersionHost is a host whose ToolVersion calls runtime.Goexit.
+type exitingVersionHost struct{ testhelpers.Command }
+
+func (*exitingVersionHost) ToolVersion() string { runtime.Goexit(); return "" }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/plughost/plughost/cmds/internal/listing"
 	"github.com/plughost/plughost/cmds/internal/output"
+	"github.com/plughost/plughost/cmds/internal/usage"
 	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
 )
@@ -42,7 +43,12 @@ func (c *Cmd) Name() string { return "version" }
 // Description describes the command for listings.
 func (c *Cmd) Description() string { return "print the version of the tool" }
 
-// WithHost remembers the host, to name the tool after it.
+// ArgsUsage returns "": the command takes no arguments, and the host
+// refuses any before it calls Main.
+func (c *Cmd) ArgsUsage() string { return "" }
+
+// WithHost remembers the host, to name the tool after it and, when it is a
+// ToolVersioner, to ask it the tool's version.
 func (c *Cmd) WithHost(h plugins.Command) { c.host = h }
 
 // WithPlugins remembers where to find the plugins --plugins lists.
@@ -58,19 +64,21 @@ func (c *Cmd) Flags() *flag.FlagSet {
 	return fs
 }
 
-// Main prints the version. It takes no arguments.
+// Main prints the version. It takes no arguments: called with one, as
+// from code without a host, it returns a usage error wrapping both
+// plugins.ErrUsage and ErrUnexpectedArgument.
 //
-// Every call into another plugin's code (the host's Name, the feeder, and
-// with --plugins the methods of each plugin listed) runs under the fault
-// recorder the host puts in ctx, if any, so that a plugin calling
-// runtime.Goexit is blamed for it. With --plugins, a plugin whose methods
-// panic is listed with the error in its row rather than failing the
-// listing: the listing is where one goes to find such a plugin. Main fails
-// only on an argument, a host or feeder that panics (a *cli.PluginError
-// wrapping cli.ErrPanic), or a write error.
+// Every call into another plugin's code (the host's Name and ToolVersion,
+// the feeder, and with --plugins the methods of each plugin listed) runs
+// under the fault recorder the host puts in ctx, if any, so that a plugin
+// calling runtime.Goexit is blamed for it. With --plugins, a plugin whose
+// methods panic is listed with the error in its row rather than failing
+// the listing: the listing is where one goes to find such a plugin. Main
+// fails only on an argument, a host or feeder that panics (a
+// *cli.PluginError wrapping cli.ErrPanic), or a write error.
 func (c *Cmd) Main(ctx context.Context, args []string) error {
-	if len(args) > 0 {
-		return fmt.Errorf("%w %q", ErrUnexpectedArgument, args[0])
+	if err := usage.NoArgs(ErrUnexpectedArgument, args); err != nil {
+		return err
 	}
 	r, err := c.report(fault.RecorderOf(ctx))
 	if err != nil {
@@ -81,7 +89,9 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 
 // report is what the command prints, and the shape of its JSON.
 type report struct {
-	Name      string `json:"name"`
+	Name string `json:"name"`
+	// Version is the host's ToolVersion when it is not empty, else the
+	// main module's version as built.
 	Version   string `json:"version"`
 	GoVersion string `json:"go_version"`
 	Revision  string `json:"revision"`
@@ -103,8 +113,8 @@ type pluginVersion struct {
 }
 
 // report reads what the command prints: the build info, the host's name
-// and, with --plugins, the plugins, calling the host and plugins under
-// fault.Call with rec.
+// and version and, with --plugins, the plugins, calling the host and
+// plugins under fault.Call with rec.
 func (c *Cmd) report(rec fault.Recorder) (report, error) {
 	read := c.BuildInfo
 	if read == nil {
@@ -145,6 +155,20 @@ func (c *Cmd) report(rec fault.Recorder) (report, error) {
 		}
 		if name != "" {
 			r.Name = name
+		}
+		if tv, ok := c.host.(ToolVersioner); ok {
+			var v string
+			site := fault.Site{Plugin: c.host, Name: name, Method: "ToolVersion"}
+			err := fault.Call(rec, &site, func() error {
+				v = tv.ToolVersion()
+				return nil
+			})
+			if err != nil {
+				return r, fmt.Errorf("reading the tool's version: %w", err)
+			}
+			if v != "" {
+				r.Version = v
+			}
 		}
 	}
 	if c.Plugins {

@@ -284,7 +284,25 @@ func TestMain_errors(t *testing.T) {
 			cmd:     func() *version.Cmd { return &version.Cmd{} },
 			args:    []string{"x", "y"},
 			wantIs:  version.ErrUnexpectedArgument,
-			wantMsg: `unexpected argument "x"`,
+			wantMsg: `unexpected argument "x": want no arguments`,
+		},
+		{
+			name:    "argument is a usage error",
+			cmd:     func() *version.Cmd { return &version.Cmd{} },
+			args:    []string{"x"},
+			wantIs:  plugins.ErrUsage,
+			wantMsg: `unexpected argument "x": want no arguments`,
+		},
+		{
+			name: "argument before the host is asked",
+			cmd: func() *version.Cmd {
+				c := &version.Cmd{BuildInfo: build("v1")}
+				c.WithHost(&badHost{})
+				return c
+			},
+			args:    []string{"x"},
+			wantIs:  plugins.ErrUsage,
+			wantMsg: `unexpected argument "x": want no arguments`,
 		},
 		{
 			name: "host panics",
@@ -295,6 +313,16 @@ func TestMain_errors(t *testing.T) {
 			},
 			wantIs:  fault.ErrPanic,
 			wantMsg: "naming the tool: plugin of type *version_test.badHost: Name: panic: no name",
+		},
+		{
+			name: "host's ToolVersion panics",
+			cmd: func() *version.Cmd {
+				c := &version.Cmd{BuildInfo: build("v1")}
+				c.WithHost(&versionHost{Command: testhelpers.Command{N: "mycli"}, panics: true})
+				return c
+			},
+			wantIs:  fault.ErrPanic,
+			wantMsg: `reading the tool's version: plugin "mycli" (*version_test.versionHost): ToolVersion: panic: no version`,
 		},
 		{
 			name: "feeder panics",
@@ -388,7 +416,115 @@ var (
 	_ plugins.Command      = (*version.Cmd)(nil)
 	_ plugins.Describer    = (*version.Cmd)(nil)
 	_ plugins.Flagger      = (*version.Cmd)(nil)
+	_ plugins.ArgsUsager   = (*version.Cmd)(nil)
 	_ plugins.HostNeeder   = (*version.Cmd)(nil)
 	_ plugins.PluginNeeder = (*version.Cmd)(nil)
 	_ plugins.StdoutNeeder = (*version.Cmd)(nil)
 )
+
+func TestArgsUsage(t *testing.T) {
+	t.Parallel()
+	if diff := cmp.Diff("", (&version.Cmd{}).ArgsUsage()); diff != "" {
+		t.Errorf("ArgsUsage (-want +got):\n%s", diff)
+	}
+}
+
+// versionHost is a host that knows the tool's version, as cli.Host does
+// when its Version is set.
+type versionHost struct {
+	testhelpers.Command
+	v      string
+	panics bool
+	calls  int
+}
+
+func (h *versionHost) ToolVersion() string {
+	h.calls++
+	if h.panics {
+		panic("no version")
+	}
+	return h.v
+}
+
+var _ version.ToolVersioner = (*versionHost)(nil)
+
+func TestMain_toolVersion(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		cmd  *version.Cmd
+		host *versionHost
+		want string
+	}{
+		{
+			name: "the host's version replaces the module's",
+			cmd:  &version.Cmd{BuildInfo: build("v1.2.3", vcs...)},
+			host: &versionHost{Command: testhelpers.Command{N: "mycli"}, v: "v2.0.0-rc.1"},
+			want: "mycli version v2.0.0-rc.1\n" +
+				"  revision  0123456789abcdef0123456789abcdef01234567\n" +
+				"  time      2025-01-02T03:04:05Z\n" +
+				"  modified  true\n" +
+				"  go        go1.24.0\n",
+		},
+		{
+			name: "it replaces (devel)",
+			cmd:  &version.Cmd{BuildInfo: build("(devel)")},
+			host: &versionHost{Command: testhelpers.Command{N: "mycli"}, v: "1.0.0"},
+			want: "mycli version 1.0.0\n  go  go1.24.0\n",
+		},
+		{
+			name: "an empty version keeps the module's",
+			cmd:  &version.Cmd{BuildInfo: build("v1.2.3")},
+			host: &versionHost{Command: testhelpers.Command{N: "mycli"}},
+			want: "mycli version v1.2.3\n  go  go1.24.0\n",
+		},
+		{
+			name: "it replaces (unknown) without build info",
+			cmd:  &version.Cmd{BuildInfo: func() (*debug.BuildInfo, bool) { return nil, false }},
+			host: &versionHost{Command: testhelpers.Command{N: "mycli"}, v: "v3.0.0"},
+			want: "mycli version v3.0.0\n",
+		},
+		{
+			name: "a nameless host still gives the version",
+			cmd:  &version.Cmd{BuildInfo: build("v1.2.3")},
+			host: &versionHost{v: "v3.0.0"},
+			want: "mycli version v3.0.0\n  go  go1.24.0\n",
+		},
+		{
+			name: "it is escaped",
+			cmd:  &version.Cmd{BuildInfo: build("v1.2.3")},
+			host: &versionHost{Command: testhelpers.Command{N: "mycli"}, v: "v1\x1b[2J\n"},
+			want: "mycli version v1\\x1b[2J\\n\n  go  go1.24.0\n",
+		},
+		{
+			name: "JSON has it exact",
+			cmd:  &version.Cmd{JSON: true, BuildInfo: build("v1.2.3")},
+			host: &versionHost{Command: testhelpers.Command{N: "mycli"}, v: "v1\x1b"},
+			want: `{
+  "name": "mycli",
+  "version": "v1\u001b",
+  "go_version": "go1.24.0",
+  "revision": "",
+  "time": "",
+  "modified": null
+}
+`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tt.cmd.WithHost(tt.host)
+			got, err := run(t, tt.cmd)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("output (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(1, tt.host.calls); diff != "" {
+				t.Errorf("ToolVersion calls (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,10 +1,15 @@
 // Package listing reads the plugins of a tool into rows, for the two
 // built-in commands that list them: plugins, and version --plugins. Both
 // show the same facts of a plugin, read the same way, and both take time
-// linear in the number of plugins, whatever their names and scopes.
+// linear in the number of plugins, whatever their names and scopes. The
+// plugins command reads the sub-commands of each command too (ReadTree),
+// down to MaxDepth levels; a sub-command that is one of the commands
+// above it is listed but not expanded again, so that a command that holds
+// itself is listed in finite time.
 //
 // Every call into a plugin (Name, Description, CmdName, CmdAliases,
-// PluginVersion, ScopedPlugins, and the feeder that gives the plugins) runs
+// PluginVersion, ScopedPlugins, SubCommands, and the feeder that gives the
+// plugins) runs
 // under fault.Call with the recorder the command's context carries. A
 // panic becomes a *fault.PluginError in the row of the plugin at fault,
 // rather than failing the listing: a listing is where one goes to find

@@ -13,7 +13,8 @@ type (
 	// Aliaser gives more names a command answers to, which may shadow a
 	// later command.
 	Aliaser = plugins.Aliaser
-	// SubCommander is named only; sub-commands are not listed.
+	// SubCommander, on a command, has ReadTree list its sub-commands
+	// below it; Read names it only.
 	SubCommander = plugins.SubCommander
 	// Describer gives the description.
 	Describer = plugins.Describer
@@ -21,6 +22,8 @@ type (
 	Hider = plugins.Hider
 	// Flagger is named only.
 	Flagger = plugins.Flagger
+	// ArgsUsager is named only.
+	ArgsUsager = plugins.ArgsUsager
 	// PluginNeeder is named only.
 	PluginNeeder = plugins.PluginNeeder
 	// PluginScoper, on a command, puts the command in the ScopedBy of each

@@ -5,6 +5,7 @@ import (
 	"path"
 	"reflect"
 	"runtime/debug"
+	"slices"
 
 	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
@@ -25,6 +26,14 @@ type Row struct {
 	// not empty, else the last element of Name. It is empty for a plugin
 	// that is not a command.
 	Command string
+	// Path is the command path that runs a command: its Command, after
+	// its parent's Path for a sub-command (["greeters", "list"]). It is
+	// nil for a plugin that is not a command. ReadTree fills it in; Read
+	// leaves it nil.
+	Path []string
+	// Parent is the index of the row of the command whose SubCommands
+	// returned the plugin, or -1 for one of the tool's own plugins.
+	Parent int
 	// Aliases are what CmdAliases returned: more names the command
 	// answers to.
 	Aliases []string
@@ -43,8 +52,9 @@ type Row struct {
 	Interfaces []string
 	// Hidden reports whether the plugin is a Hider.
 	Hidden bool
-	// ShadowedBy labels the first earlier command that answers to Command,
-	// so that the host runs it instead; empty when none does.
+	// ShadowedBy labels the first earlier command of the same parent that
+	// answers to Command, so that the host runs it instead; empty when
+	// none does.
 	ShadowedBy string
 	// ScopedBy labels each command whose ScopedPlugins holds the plugin,
 	// in the order of the rows.
@@ -92,12 +102,77 @@ func Feed(rec fault.Recorder, self plugins.Plugin, name string, feeder plugins.P
 // rec; a fault goes in the row's Errors, and the rest of the plugin is
 // still read.
 func Read(rec fault.Recorder, bi *debug.BuildInfo, plugs []plugins.Plugin) []Row {
-	r := reader{rec: rec, bi: bi, kinds: map[reflect.Type]*kind{}, modules: map[string]Module{}}
+	r := newReader(rec, bi)
 	rows := make([]Row, len(plugs))
 	for i, p := range plugs {
-		r.read(&rows[i], p)
+		r.read(&rows[i], p, -1)
 	}
 	return rows
+}
+
+// MaxDepth is how many levels of sub-commands ReadTree lists below the
+// tool's own plugins.
+const MaxDepth = 8
+
+// ReadTree is Read, with the sub-commands of each command that is a
+// SubCommander listed after its row, depth first, each read as the rest
+// and with its Parent set, down to MaxDepth levels. SubCommands is called
+// once per row under fault.Call with rec; a fault goes in the row's
+// Errors. A command can hold itself, or an ancestor: such a sub-command
+// is listed, but its own sub-commands are not, as they are listed above
+// it already. A sub-command is the same plugin as an ancestor when both
+// are the same pointer, or, for a value, of the same type and name.
+func ReadTree(rec fault.Recorder, bi *debug.BuildInfo, plugs []plugins.Plugin) []Row {
+	r := newReader(rec, bi)
+	r.paths = make([]string, 0, len(plugs))
+	rows := make([]Row, 0, len(plugs))
+	var path []identity // the plugins of the rows from the top to the one read
+	var add func(plugs []plugins.Plugin, parent int)
+	add = func(plugs []plugins.Plugin, parent int) {
+		for _, p := range plugs {
+			rows = append(rows, Row{})
+			i := len(rows) - 1
+			r.read(&rows[i], p, parent)
+			if parent < 0 {
+				r.setPath(&rows[i], nil)
+			} else {
+				r.setPath(&rows[i], rows[parent].Path)
+			}
+			if len(path) == MaxDepth {
+				continue
+			}
+			id := identify(&rows[i])
+			if slices.Contains(path, id) {
+				continue // its sub-commands are listed above already
+			}
+			subs, ok := r.subCommands(&rows[i])
+			if !ok {
+				continue
+			}
+			path = append(path, id)
+			add(subs, i)
+			path = path[:len(path)-1]
+		}
+	}
+	add(plugs, -1)
+	return rows
+}
+
+// identity tells plugins apart for ReadTree's cycle check: a pointer by
+// its address, a value by its type and name.
+type identity struct {
+	ptr  plugins.Plugin
+	typ  reflect.Type
+	name string
+}
+
+// identify returns the identity of row's plugin.
+func identify(row *Row) identity {
+	t := reflect.TypeOf(row.Plugin)
+	if t != nil && t.Kind() == reflect.Pointer {
+		return identity{ptr: row.Plugin}
+	}
+	return identity{typ: t, name: row.Name}
 }
 
 // reader is one Read, with what it has learnt of each type and package.
@@ -106,6 +181,7 @@ type reader struct {
 	bi      *debug.BuildInfo
 	kinds   map[reflect.Type]*kind
 	modules map[string]Module
+	paths   []string // where the rows' paths are kept, one after the other
 }
 
 // kind is what the rows of plugins of one Go type share.
@@ -115,10 +191,15 @@ type kind struct {
 	interfaces []string
 }
 
-// read fills in row from p.
-func (r *reader) read(row *Row, p plugins.Plugin) {
+func newReader(rec fault.Recorder, bi *debug.BuildInfo) *reader {
+	return &reader{rec: rec, bi: bi, kinds: map[reflect.Type]*kind{}, modules: map[string]Module{}}
+}
+
+// read fills in row from p, a plugin of the tool (parent -1) or a
+// sub-command of the command of rows[parent].
+func (r *reader) read(row *Row, p plugins.Plugin, parent int) {
 	k := r.kind(p)
-	*row = Row{Plugin: p, Type: k.typ, Module: k.module, Version: k.module.Version, Interfaces: k.interfaces}
+	*row = Row{Plugin: p, Parent: parent, Type: k.typ, Module: k.module, Version: k.module.Version, Interfaces: k.interfaces}
 	if _, ok := p.(Hider); ok {
 		row.Hidden = true
 	}
@@ -150,6 +231,31 @@ func (r *reader) read(row *Row, p plugins.Plugin) {
 			row.Version = own
 		}
 	}
+}
+
+// setPath sets the Path of row, a command, to parent and its Command. The
+// paths of a listing share one array, so a tool of many commands does not
+// pay an allocation for each.
+func (r *reader) setPath(row *Row, parent []string) {
+	if !row.IsCommand {
+		return
+	}
+	start := len(r.paths)
+	r.paths = append(r.paths, parent...)
+	r.paths = append(r.paths, row.Command)
+	row.Path = r.paths[start:len(r.paths):len(r.paths)]
+}
+
+// subCommands returns what SubCommands returns, for a command that is a
+// SubCommander whose call returned.
+func (r *reader) subCommands(row *Row) ([]plugins.Plugin, bool) {
+	sc, ok := row.Plugin.(SubCommander)
+	if !row.IsCommand || !ok {
+		return nil, false
+	}
+	var subs []plugins.Plugin
+	ok = r.call(row, "SubCommands", func() { subs = sc.SubCommands() })
+	return subs, ok
 }
 
 // call calls fn, one method of row's plugin, under fault.Call, and
@@ -217,6 +323,9 @@ func interfaces(p plugins.Plugin) []string {
 	}
 	if _, ok := p.(Flagger); ok {
 		out = append(out, "Flagger")
+	}
+	if _, ok := p.(ArgsUsager); ok {
+		out = append(out, "ArgsUsager")
 	}
 	if _, ok := p.(PluginNeeder); ok {
 		out = append(out, "PluginNeeder")

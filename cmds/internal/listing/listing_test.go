@@ -1,6 +1,7 @@
 package listing_test
 
 import (
+	"context"
 	"runtime/debug"
 	"testing"
 
@@ -156,5 +157,132 @@ func TestFeed(t *testing.T) {
 				t.Errorf("got %d plugins, want %d", len(plugs), tt.want)
 			}
 		})
+	}
+}
+
+// holder is a command whose sub-commands are itself and the plugins in
+// subs.
+type holder struct {
+	testhelpers.Command
+	subs []plugins.Plugin
+}
+
+func (h *holder) SubCommands() []plugins.Plugin { return append([]plugins.Plugin{h}, h.subs...) }
+
+// place is where a test says a row is in the tree.
+type place struct {
+	Name   string
+	Path   []string
+	Parent int
+	Errors int
+}
+
+func places(rows []listing.Row) []place {
+	out := make([]place, len(rows))
+	for i, r := range rows {
+		out[i] = place{Name: r.Name, Path: r.Path, Parent: r.Parent, Errors: len(r.Errors)}
+	}
+	return out
+}
+
+func TestReadTree(t *testing.T) {
+	t.Parallel()
+	self := &holder{Command: testhelpers.Command{N: "self"}, subs: []plugins.Plugin{&testhelpers.Command{N: "x/leaf"}, value("lender")}}
+	tests := []struct {
+		name  string
+		plugs []plugins.Plugin
+		read  bool // Read rather than ReadTree
+		want  []place
+	}{
+		{
+			name: "paths and parents",
+			plugs: []plugins.Plugin{
+				&testhelpers.Parent{Full: testhelpers.Full{Command: testhelpers.Command{N: "db", Subs: []plugins.Plugin{
+					&testhelpers.Parent{Full: testhelpers.Full{Command: testhelpers.Command{N: "db/schema", Cmd: "sc", Subs: []plugins.Plugin{&testhelpers.Command{N: "dump"}}}}},
+					&testhelpers.Command{N: "migrate"},
+				}}}},
+				value("lender"),
+				&testhelpers.Command{N: "greet"},
+			},
+			want: []place{
+				{Name: "db", Path: []string{"db"}, Parent: -1},
+				{Name: "db/schema", Path: []string{"db", "sc"}, Parent: 0},
+				{Name: "dump", Path: []string{"db", "sc", "dump"}, Parent: 1},
+				{Name: "migrate", Path: []string{"db", "migrate"}, Parent: 0},
+				{Name: "lender", Parent: -1},
+				{Name: "greet", Path: []string{"greet"}, Parent: -1},
+			},
+		},
+		{
+			name:  "a command that holds itself is not expanded below itself",
+			plugs: []plugins.Plugin{self},
+			want: []place{
+				{Name: "self", Path: []string{"self"}, Parent: -1},
+				{Name: "self", Path: []string{"self", "self"}, Parent: 0},
+				{Name: "x/leaf", Path: []string{"self", "leaf"}, Parent: 0},
+				{Name: "lender", Parent: 0},
+			},
+		},
+		{
+			name:  "Read lists no sub-commands, and no paths",
+			plugs: []plugins.Plugin{self},
+			read:  true,
+			want:  []place{{Name: "self", Parent: -1}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var rows []listing.Row
+			if tt.read {
+				rows = listing.Read(nil, nil, tt.plugs)
+			} else {
+				rows = listing.ReadTree(nil, nil, tt.plugs)
+			}
+			if diff := cmp.Diff(tt.want, places(rows)); diff != "" {
+				t.Errorf("rows (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// chain is a command whose one sub-command is a new chain, one level
+// deeper.
+type chain struct{ depth int }
+
+func (c *chain) Name() string                         { return "c" }
+func (c *chain) Main(context.Context, []string) error { return nil }
+func (c *chain) SubCommands() []plugins.Plugin {
+	if c.depth >= listing.MaxDepth {
+		panic("SubCommands called below MaxDepth")
+	}
+	return []plugins.Plugin{&chain{depth: c.depth + 1}}
+}
+
+func TestReadTree_depth(t *testing.T) {
+	t.Parallel()
+	rows := listing.ReadTree(nil, nil, []plugins.Plugin{&chain{}})
+	if diff := cmp.Diff(1+listing.MaxDepth, len(rows)); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	last := rows[len(rows)-1]
+	if diff := cmp.Diff(listing.MaxDepth+1, len(last.Path)); diff != "" {
+		t.Errorf("length of the deepest path (-want +got):\n%s", diff)
+	}
+	for _, r := range rows {
+		if len(r.Errors) > 0 {
+			t.Errorf("row %q: %v", r.Path, r.Errors)
+		}
+	}
+}
+
+// The paths of rows share one array: appending to one must not change
+// another.
+func TestReadTree_pathsAreTheirOwn(t *testing.T) {
+	t.Parallel()
+	rows := listing.ReadTree(nil, nil, []plugins.Plugin{&testhelpers.Command{N: "a"}, &testhelpers.Command{N: "b"}})
+	_ = append(rows[0].Path, "x")
+	if diff := cmp.Diff([]string{"b"}, rows[1].Path); diff != "" {
+		t.Errorf("second path (-want +got):\n%s", diff)
 	}
 }

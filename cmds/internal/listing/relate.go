@@ -19,31 +19,69 @@ func Relate(rec fault.Recorder, rows []Row) {
 }
 
 // shadow sets the ShadowedBy of each command to the first earlier command
-// that answers to its command name, by its own command name or an alias:
-// the host, finding the first command in order that answers to a name,
-// runs that one instead. The command may still run under an alias, if no
-// earlier command takes that. One map from each name answered to the
-// first command that answers keeps this to one pass.
+// of the same parent that answers to its command name, by its own command
+// name or an alias: the host, finding the first command in order that
+// answers to a name, runs that one instead. The command may still run
+// under an alias, if no earlier command takes that. A map from each name
+// answered to the first command that answers keeps this to one pass.
 func shadow(rows []Row) {
-	first := make(map[string]int, len(rows))
+	first := answers{top: make(map[string]int, len(rows))}
 	for i := range rows {
 		row := &rows[i]
 		if !row.IsCommand {
 			continue
 		}
-		if j, ok := first[row.Command]; ok && row.Command != "" {
+		if j, ok := first.get(row.Parent, row.Command); ok && row.Command != "" {
 			row.ShadowedBy = rows[j].Label()
 		}
-		answer := func(name string) {
-			if _, ok := first[name]; !ok && name != "" {
-				first[name] = i
-			}
-		}
-		answer(row.Command)
+		first.add(row.Parent, row.Command, i)
 		for _, a := range row.Aliases {
-			answer(a)
+			first.add(row.Parent, a, i)
 		}
 	}
+}
+
+// answers maps each name a command answers to, among the commands of one
+// parent, to the row of the first command that does: the tool's own
+// commands, most of them, keyed by name alone, and sub-commands by parent
+// and name.
+type answers struct {
+	top  map[string]int
+	subs map[answer]int // made at the first sub-command
+}
+
+type answer struct {
+	parent int
+	name   string
+}
+
+// get returns the row of the first command of parent (-1 for the tool)
+// to answer to name.
+func (a *answers) get(parent int, name string) (int, bool) {
+	var i int
+	var ok bool
+	if parent < 0 {
+		i, ok = a.top[name]
+	} else {
+		i, ok = a.subs[answer{parent, name}]
+	}
+	return i, ok
+}
+
+// add records that row i, a command of parent, answers to name, unless
+// an earlier one does or name is empty.
+func (a *answers) add(parent int, name string, i int) {
+	if _, ok := a.get(parent, name); ok || name == "" {
+		return
+	}
+	if parent < 0 {
+		a.top[name] = i
+		return
+	}
+	if a.subs == nil {
+		a.subs = map[answer]int{}
+	}
+	a.subs[answer{parent, name}] = i
 }
 
 // scope adds each command whose ScopedPlugins holds a listed plugin to

@@ -107,10 +107,25 @@ func Rows(n, cols int) [][]string {
 // Table writes header, unless it is nil, and rows as aligned columns two
 // spaces apart, one line each, every cell through Cell. A column is as wide
 // as its widest cell, in runes; the last cell of a line is not padded. This
-// is what text/tabwriter would write, in two passes over the cells and one
-// Write. The cells of rows are escaped in place: rows are the caller's to
+// is what text/tabwriter would write, in a few passes over the cells and
+// one Write. The cells of rows are escaped in place: rows are the caller's to
 // give away.
 func Table(w io.Writer, header []string, rows [][]string) {
+	FitTable(w, 0, header, rows)
+}
+
+// Ellipsis ends a cell FitTable cut.
+const Ellipsis = "…"
+
+// FitTable is Table for a terminal width columns wide: when its lines would
+// be wider than width runes, the widest columns are cut to one width, the
+// widest that lets every line fit, and each cell wider than its column is
+// cut at a rune boundary, ending in Ellipsis. The room a cut leaves over
+// widens the first cut columns by a rune each. Header cells are cut like
+// the rest. A width of 0 cuts nothing, as Table does. A width too small
+// for a rune a column and two between them gives longer lines, each
+// column cut to one rune.
+func FitTable(w io.Writer, width int, header []string, rows [][]string) {
 	if header != nil {
 		rows = append([][]string{slices.Clone(header)}, rows...)
 	}
@@ -119,9 +134,8 @@ func Table(w io.Writer, header []string, rows [][]string) {
 		cells += len(row)
 	}
 	// The first pass escapes each cell and measures it.
-	var widths, padded []int         // per column: the widest cell, and how many cells are padded
-	runes := make([]int32, 0, cells) // per padded cell, in order: its width
-	size := 0                        // of the output in bytes, less the padding
+	runes := make([]int32, 0, cells) // per cell, in order: its width
+	var widest []int                 // per column: its widest cell, the last of a line included
 	// Rows often repeat the cell above (a type, a module): each column
 	// remembers its last cell, to escape and measure it once.
 	type memo struct {
@@ -133,36 +147,68 @@ func Table(w io.Writer, header []string, rows [][]string) {
 		for i := range row {
 			if i == len(last) {
 				last = append(last, memo{in: "-", out: "-", n: 1})
+				widest = append(widest, 0)
 			}
 			m := &last[i]
 			if row[i] != m.in {
 				m.in = row[i]
 				m.out, m.n = cell(row[i])
 			}
-			n := m.n
 			row[i] = m.out
-			size += len(row[i])
-			if i == len(row)-1 {
-				break
+			runes = append(runes, int32(m.n))
+			widest[i] = max(widest[i], m.n)
+		}
+	}
+
+	// Then, if the lines are too wide, the cells wider than their
+	// column's cap are cut.
+	if caps := fit(widest, width); caps != nil {
+		k := 0
+		for _, row := range rows {
+			for i := range row {
+				if int(runes[k]) > caps[i] {
+					var n int
+					row[i], n = cut(row[i], caps[i])
+					runes[k] = int32(n)
+				}
+				k++
 			}
+		}
+	}
+
+	// Columns are padded to their widest cell that is not the last of its
+	// line; the output is sized exactly.
+	var widths []int
+	k := 0
+	for _, row := range rows {
+		for i := range row[:max(len(row)-1, 0)] {
 			if i == len(widths) {
-				widths, padded = append(widths, 0), append(padded, 0)
+				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], n)
-			padded[i]++
-			runes = append(runes, int32(n))
-			size -= n // a padded cell takes its column's width, not its own
+			widths[i] = max(widths[i], int(runes[k+i]))
+		}
+		k += len(row)
+	}
+	most := 0
+	for _, n := range widths {
+		most = max(most, n)
+	}
+	size := 0
+	k = 0
+	for _, row := range rows {
+		for i, c := range row {
+			size += len(c)
+			if i < len(row)-1 {
+				// A padded cell takes its column's width, not its own.
+				size += widths[i] + 2 - int(runes[k])
+			}
+			k++
 		}
 		size++ // the newline
 	}
-	widest := 0
-	for i, n := range widths {
-		widest = max(widest, n)
-		size += padded[i] * (n + 2)
-	}
-	pad := strings.Repeat(" ", widest+2)
+	pad := strings.Repeat(" ", most+2)
 
-	// The second writes the output, sized exactly.
+	// The last pass writes the output.
 	var out []byte
 	if b, ok := w.(*bytes.Buffer); ok {
 		// Print's buffer: write in place rather than copy.
@@ -171,16 +217,97 @@ func Table(w io.Writer, header []string, rows [][]string) {
 	} else {
 		out = make([]byte, 0, size)
 	}
-	k := 0 // the next padded cell
+	k = 0
 	for _, row := range rows {
 		for i, c := range row {
 			out = append(out, c...)
 			if i < len(row)-1 {
 				out = append(out, pad[:widths[i]+2-int(runes[k])]...)
-				k++
 			}
+			k++
 		}
 		out = append(out, '\n')
 	}
 	w.Write(out)
+}
+
+// fit returns the width to cut each column to for lines of at most width
+// runes, columns two apart, given each column's widest cell; or nil when
+// the lines fit uncut, or width is 0. Every column wider than one cap is
+// cut to it, the cap being the widest that lets the lines fit but never
+// below one rune; what that leaves over widens the first cut columns by a
+// rune each.
+func fit(widest []int, width int) []int {
+	if width <= 0 || len(widest) == 0 {
+		return nil
+	}
+	budget := width - 2*(len(widest)-1)
+	total := 0
+	for _, n := range widest {
+		total += n
+	}
+	if total <= budget {
+		return nil
+	}
+	// Going up the columns from the narrowest, the cap is found at the
+	// first column that, with every wider one, does not fit at its own
+	// width: what is left is shared between them.
+	sorted := slices.Sorted(slices.Values(widest))
+	limit, used := 0, 0
+	for i, n := range sorted {
+		rest := len(sorted) - i
+		if used+rest*n > budget {
+			limit = (budget - used) / rest
+			break
+		}
+		used += n
+	}
+	limit = max(limit, 1)
+	caps := make([]int, len(widest))
+	left := budget
+	for i, n := range widest {
+		caps[i] = min(n, limit)
+		left -= caps[i]
+	}
+	for i, n := range widest {
+		if left <= 0 {
+			break
+		}
+		if n > limit {
+			caps[i]++
+			left--
+		}
+	}
+	return caps
+}
+
+// cut shortens s, a cell as cell returns it and wider than n runes, to n
+// runes or fewer, ending it in Ellipsis after the last rune kept; white
+// space before the ellipsis is dropped. It returns the cut cell and its
+// width in runes.
+func cut(s string, n int) (string, int) {
+	if n <= 1 {
+		return Ellipsis, 1
+	}
+	end, kept := len(s), 0
+	for i := range s {
+		if kept == n-1 {
+			end = i
+			break
+		}
+		kept++
+	}
+	head := strings.TrimRight(s[:end], " ")
+	return head + Ellipsis, utf8.RuneCountInString(head) + 1
+}
+
+// Cut shortens s to at most n runes as FitTable cuts a cell: at a rune
+// boundary, ending in Ellipsis. A shorter s is returned as it is; s is not
+// escaped, so give it what Cell or Line returned.
+func Cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	s, _ = cut(s, n)
+	return s
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/plughost/plughost/cmds/internal/output"
@@ -173,5 +174,188 @@ func TestTableEscapes(t *testing.T) {
 	}
 	if n := strings.Count(got.String(), "\n"); n != 3 {
 		t.Errorf("%d lines, want 3", n)
+	}
+}
+
+func TestFitTable(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		width  int
+		header []string
+		rows   [][]string
+		want   string
+	}{
+		{
+			name:   "fits uncut",
+			width:  20,
+			header: []string{"NAME", "DESCRIPTION"},
+			rows:   [][]string{{"a", "twelve runes"}},
+			want: "NAME  DESCRIPTION\n" +
+				"a     twelve runes\n",
+		},
+		{
+			name:   "exactly the width",
+			width:  18,
+			header: []string{"NAME", "DESCRIPTION"},
+			rows:   [][]string{{"a", "twelve runes"}},
+			want: "NAME  DESCRIPTION\n" +
+				"a     twelve runes\n",
+		},
+		{
+			name:   "the widest column is cut",
+			width:  16,
+			header: []string{"NAME", "DESCRIPTION"},
+			rows:   [][]string{{"a", "twelve runes"}},
+			want: "NAME  DESCRIPTI…\n" +
+				"a     twelve ru…\n",
+		},
+		{
+			name:   "white space before the ellipsis is dropped",
+			width:  14,
+			header: []string{"NAME", "D"},
+			rows:   [][]string{{"a", "twelve runes"}},
+			want: "NAME  D\n" +
+				"a     twelve…\n",
+		},
+		{
+			name:   "wide columns share the width, narrow ones keep theirs",
+			width:  30,
+			header: []string{"N", "MODULE", "DESCRIPTION"},
+			rows: [][]string{
+				{"a", "example.com/a/very/long/module/path", "a long description of the plugin"},
+				{"b", "x", "-"},
+			},
+			// 30 - 4 between columns - 1 for N leaves 25: 13 and 12.
+			want: "N  MODULE         DESCRIPTION\n" +
+				"a  example.com/…  a long desc…\n" +
+				"b  x              -\n",
+		},
+		{
+			name:   "runes are not split",
+			width:  10,
+			header: []string{"A", "B"},
+			rows:   [][]string{{"x", "世界世界世界世界世界"}},
+			want: "A  B\n" +
+				"x  世界世界世界…\n",
+		},
+		{
+			name:   "escapes are measured escaped",
+			width:  12,
+			header: []string{"A", "B"},
+			rows:   [][]string{{"x", "\x1b[2J\x1b[2J"}},
+			want: "A  B\n" +
+				"x  \\x1b[2J\\…\n",
+		},
+		{
+			name:   "the header is cut too",
+			width:  9,
+			header: []string{"NAME", "DESCRIPTION"},
+			rows:   [][]string{{"aaaa", "bbbbbbbbbbbb"}},
+			want: "NAME  DE…\n" +
+				"aaaa  bb…\n",
+		},
+		{
+			name:   "too narrow: a rune a column",
+			width:  3,
+			header: []string{"NAME", "DESCRIPTION"},
+			rows:   [][]string{{"a", "b"}},
+			want: "…  …\n" +
+				"a  b\n",
+		},
+		{
+			name:   "no width cuts nothing",
+			width:  0,
+			header: []string{"NAME", "DESCRIPTION"},
+			rows:   [][]string{{"a", "a long description of the plugin"}},
+			want: "NAME  DESCRIPTION\n" +
+				"a     a long description of the plugin\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got bytes.Buffer
+			output.FitTable(&got, tt.width, tt.header, tt.rows)
+			if diff := cmp.Diff(tt.want, got.String()); diff != "" {
+				t.Errorf("table (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFitTableFits checks, over many shapes of table, that no line is
+// wider than the width, that every line is valid UTF-8, and that a cell
+// is either whole or cut with an ellipsis after a prefix of itself.
+func TestFitTableFits(t *testing.T) {
+	t.Parallel()
+	words := []string{"", "a", "deploy", "github.com/example/some/long/module/path/v2", "(devel)",
+		"héllo wörld, 世界 🙂 and more words after them", "\x1b]0;title\a", strings.Repeat("x", 150)}
+	for width := 20; width <= 120; width += 7 {
+		for cols := 1; cols <= 6; cols++ {
+			header := make([]string, cols)
+			for i := range header {
+				header[i] = fmt.Sprintf("COLUMN %d", i)
+			}
+			var rows, orig [][]string
+			for r := range 12 {
+				row := make([]string, cols)
+				for i := range row {
+					row[i] = words[(r*(i+3)+i)%len(words)]
+				}
+				rows = append(rows, row)
+				orig = append(orig, append([]string(nil), row...))
+			}
+			var got bytes.Buffer
+			output.FitTable(&got, width, header, rows)
+			lines := strings.Split(strings.TrimSuffix(got.String(), "\n"), "\n")
+			if len(lines) != 1+len(rows) {
+				t.Fatalf("width %d, %d columns: %d lines, want %d", width, cols, len(lines), 1+len(rows))
+			}
+			for i, line := range lines {
+				if !utf8.ValidString(line) {
+					t.Errorf("width %d, %d columns: line %d is not valid UTF-8: %q", width, cols, i, line)
+				}
+				if n := utf8.RuneCountInString(line); n > width {
+					t.Errorf("width %d, %d columns: line %d is %d runes: %q", width, cols, i, n, line)
+				}
+			}
+			for r, row := range rows {
+				for i, c := range row {
+					whole := output.Cell(orig[r][i])
+					if c != whole && !(strings.HasSuffix(c, output.Ellipsis) && strings.HasPrefix(whole, strings.TrimSuffix(c, output.Ellipsis))) {
+						t.Errorf("width %d, %d columns: cell %q is not %q or a cut of it", width, cols, c, whole)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestCut(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   string
+		n    int
+		want string
+	}{
+		{name: "shorter", in: "abc", n: 4, want: "abc"},
+		{name: "as long", in: "abcd", n: 4, want: "abcd"},
+		{name: "longer", in: "abcde", n: 4, want: "abc…"},
+		{name: "runes", in: "世界世界世", n: 3, want: "世界…"},
+		{name: "emoji", in: "🙂🙂🙂", n: 2, want: "🙂…"},
+		{name: "space before the cut", in: "ab cdef", n: 4, want: "ab…"},
+		{name: "one", in: "abc", n: 1, want: "…"},
+		{name: "zero", in: "abc", n: 0, want: "…"},
+		{name: "empty", in: "", n: 0, want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, output.Cut(tt.in, tt.n)); diff != "" {
+				t.Errorf("Cut(%q, %d) (-want +got):\n%s", tt.in, tt.n, diff)
+			}
+		})
 	}
 }
