@@ -40,10 +40,12 @@ func newFlagSet(name string) *pflag.FlagSet {
 type flagSet struct {
 	flags  []plugflag.Flag
 	pflags []*pflag.Flag // pflags[i] parses flags[i]
+	depths []int         // how many command names lead to the command flags[i] is of: 0 for a global flag
 }
 
-// add appends the flags one plugin declares.
-func (s *flagSet) add(r *run, owner node, flags []plugflag.Flag) {
+// add appends the flags one plugin declares for the command depth names
+// down the path (0 for the tool's global flags).
+func (s *flagSet) add(r *run, owner node, depth int, flags []plugflag.Flag) {
 	for i := range flags {
 		f := &flags[i]
 		pf := &pflag.Flag{Name: f.Name, Shorthand: f.Shorthand, Usage: f.Usage, DefValue: f.Default, Hidden: f.Hidden,
@@ -51,7 +53,7 @@ func (s *flagSet) add(r *run, owner node, flags []plugflag.Flag) {
 		if f.IsBool() {
 			pf.NoOptDefVal = "true"
 		}
-		s.flags, s.pflags = append(s.flags, *f), append(s.pflags, pf)
+		s.flags, s.pflags, s.depths = append(s.flags, *f), append(s.pflags, pf), append(s.depths, depth)
 	}
 }
 
@@ -83,7 +85,7 @@ func (r *run) globals() (*flagSet, error) {
 			return nil, site.Fault(fmt.Errorf("%w: %w", ErrBadPlugin, bad))
 		}
 		groups = append(groups, flags)
-		s.add(r, n, flags)
+		s.add(r, n, 0, flags)
 	}
 	if _, err := plugflag.Merge(groups...); err != nil {
 		site := r.siteOf(nil, "GlobalFlags")
@@ -96,14 +98,14 @@ func (r *run) globals() (*flagSet, error) {
 // level builds command c's own flags, then those every non-command Flagger
 // in its scope lends it, merged (a clash is an error naming both plugins).
 // It returns them and the scope.
-func (r *run) level(c command) (*flagSet, []plugins.Plugin, error) {
+func (r *run) level(c command, depth int) (*flagSet, []plugins.Plugin, error) {
 	s := &flagSet{}
 	own, err := r.declared(c.node, false)
 	if err != nil {
 		return nil, nil, err
 	}
 	groups := [][]plugflag.Flag{own}
-	s.add(r, c.node, own)
+	s.add(r, c.node, depth, own)
 	var scope []plugins.Plugin
 	if sc, ok := c.p.(plugins.PluginScoper); ok {
 		if err := r.call(c.node, "ScopedPlugins", func() error { scope = sc.ScopedPlugins(); return nil }); err != nil {
@@ -128,7 +130,7 @@ func (r *run) level(c command) (*flagSet, []plugins.Plugin, error) {
 				return nil, nil, err
 			}
 			groups = append(groups, lent)
-			s.add(r, n, lent)
+			s.add(r, n, depth, lent)
 		}
 	}
 	if _, err := plugflag.Merge(groups...); err != nil {

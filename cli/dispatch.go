@@ -29,6 +29,9 @@ func (r *run) main(args []string) error {
 	case res.help || res.cmd == nil:
 		return r.help(res.at[1:])
 	}
+	if err := r.sources(res); err != nil {
+		return err
+	}
 	if err := r.checkRun(res); err != nil {
 		return err
 	}

@@ -24,6 +24,8 @@ type feeding struct {
 	state          map[plugins.Plugin]feedState // pointer plugins met this run
 	over           bool                         // the owning run has returned
 	lateErr        error                        // a fault met while feeding from inside a plugin
+	sets           []*flagSet                   // the run's flags, for sourceOf
+	from           map[string]string            // the flags set by a source other than the command line
 }
 
 type feedState uint8
@@ -46,7 +48,7 @@ func newFeeding(h *Host, record fault.Recorder) *feeding {
 // plugin any more.
 func (f *feeding) end() {
 	f.mu.Lock()
-	f.over, f.state = true, nil
+	f.over, f.state, f.sets, f.from = true, nil, nil, nil
 	f.changed.Broadcast()
 	f.mu.Unlock()
 }
@@ -91,6 +93,36 @@ func (f *feeding) feeder(p plugins.Plugin) plugins.PluginFeeder {
 		}
 		return plugs
 	}
+}
+
+// setSources records the run's flags, and those a source other than the
+// command line set, with where from.
+func (f *feeding) setSources(sets []*flagSet, from map[string]string) {
+	f.mu.Lock()
+	f.sets, f.from = sets, from
+	f.mu.Unlock()
+}
+
+// sourceOf is the function SourceNeeders are fed: where flag's value came
+// from, "" for a flag the run does not have.
+func (f *feeding) sourceOf(flag string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if src, ok := f.from[flag]; ok {
+		return src
+	}
+	for _, s := range f.sets {
+		for i, fl := range s.flags {
+			if fl.Name != flag {
+				continue
+			}
+			if s.pflags[i].Changed {
+				return fromCommandLine
+			}
+			return fromDefault
+		}
+	}
+	return ""
 }
 
 // late returns a fault met while a feeder fed from inside a plugin.
@@ -197,7 +229,7 @@ func noteFailed(m *map[plugins.Plugin]bool, p plugins.Plugin) {
 // needs reports whether p implements any needer interface.
 func needs(p plugins.Plugin) bool {
 	switch p.(type) {
-	case plugins.PluginNeeder, plugins.HostNeeder, plugins.StdinNeeder, plugins.StdoutNeeder, plugins.StderrNeeder:
+	case plugins.PluginNeeder, plugins.HostNeeder, plugins.StdinNeeder, plugins.StdoutNeeder, plugins.StderrNeeder, plugins.SourceNeeder:
 		return true
 	}
 	return false
@@ -277,5 +309,9 @@ func (f *feeding) setters(p plugins.Plugin, method *string) {
 	if x, ok := p.(plugins.StderrNeeder); ok {
 		*method = "SetStderr"
 		x.SetStderr(f.stderr)
+	}
+	if x, ok := p.(plugins.SourceNeeder); ok {
+		*method = "WithSources"
+		x.WithSources(f.sourceOf)
 	}
 }

@@ -112,6 +112,15 @@ func (r *run) helpOf(path []string) (plugprint.Help, error) {
 			return h, err
 		}
 	}
+	if r.h.EnvPrefix != "" && r.h.LookupEnv != nil {
+		for _, flags := range [][]plugflag.Flag{h.Flags, h.Lent, h.Inherited, h.Global} {
+			for i := range flags {
+				if f := &flags[i]; f.Value != nil { // the host's own --help and --version have none
+					f.Env = envName(r.h.EnvPrefix, f.Name)
+				}
+			}
+		}
+	}
 	return h, nil
 }
 

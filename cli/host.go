@@ -41,6 +41,24 @@ type Host struct {
 	// tool's help.
 	DefaultCommand string
 
+	// LookupEnv reads the environment, as os.LookupEnv does, which is what
+	// a tool's main passes; nil means the tool reads none. The library
+	// never reads the environment itself.
+	LookupEnv func(string) (string, bool)
+	// EnvPrefix, when set and LookupEnv is, makes every flag --NAME also
+	// read from the variable PREFIX_NAME (upper case, with "_" for every
+	// character that is not a letter or digit) when the command line does
+	// not give it. Command names do not enter the name: --greeter reads
+	// MYCLI_GREETER on whatever command declares it.
+	EnvPrefix string
+	// ConfigFiles are config files to read flags from, most specific
+	// first: a value an earlier file gives wins. A file that does not
+	// exist is skipped. Its extension picks the ConfigParser among the
+	// plugins that reads it (package config has JSON and key = value).
+	ConfigFiles []string
+	// ReadFile reads a config file; nil means os.ReadFile.
+	ReadFile func(name string) ([]byte, error)
+
 	// Traceback makes Run print the stack of a plugin's panic after its
 	// one-line error. A tool sets it from a switch its users know, such as
 	// an environment variable its main reads.

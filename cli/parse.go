@@ -122,17 +122,32 @@ func flagError(where string, fs *pflag.FlagSet, err error) error {
 		return &UsageError{Path: where, Err: kindError{ErrBadFlagValue, fmt.Sprintf("flag --%s needs a value", needs.GetFlag().Name)}}
 	case errors.As(err, &invalid):
 		f := invalid.GetFlag()
-		msg := fmt.Sprintf("flag --%s: invalid value %q: %s", f.Name, invalid.GetValue(), want(f, errors.Unwrap(invalid)))
-		if pv, ok := f.Value.(*pvalue); ok && len(pv.f.Choices) > 0 {
-			if best := closest(invalid.GetValue(), pv.f.Choices); len(best) > 0 {
-				msg += fmt.Sprintf(" (did you mean %s?)", orList(best))
-			}
-		}
-		return &UsageError{Path: where, Err: kindError{ErrBadFlagValue, msg}}
+		return &UsageError{Path: where, Err: kindError{ErrBadFlagValue, badValue(f, invalid.GetValue(), "", errors.Unwrap(invalid))}}
 	case errors.As(err, &syntax):
 		return &UsageError{Path: where, Err: fmt.Errorf("%w %q: a flag is -x or --name", ErrUnknownFlag, syntax.GetSpecifiedFlag())}
 	}
 	return &UsageError{Path: where, Err: err}
+}
+
+// badValue says that flag f refused value, from a source other than the
+// command line when from is not empty: the value quoted unless the flag
+// is secret, what the flag wants, and the nearest of its choices.
+func badValue(f *pflag.Flag, value, from string, cause error) string {
+	pv, _ := f.Value.(*pvalue)
+	msg := fmt.Sprintf("flag --%s: invalid value", f.Name)
+	if pv == nil || !pv.f.Secret {
+		msg += fmt.Sprintf(" %q", value)
+	}
+	if from != "" {
+		msg += " (from " + from + ")"
+	}
+	msg += ": " + want(f, cause)
+	if pv != nil && len(pv.f.Choices) > 0 {
+		if best := closest(value, pv.f.Choices); len(best) > 0 {
+			msg += fmt.Sprintf(" (did you mean %s?)", orList(best))
+		}
+	}
+	return msg
 }
 
 // want says what a flag takes, when its value only said "parse error".

@@ -31,6 +31,8 @@ type resolved struct {
 type capabilities struct {
 	globals []plugins.Plugin // GlobalFlaggers
 	hooks   []plugins.Plugin // BeforeRunners and AfterRunners
+	filers  []plugins.Plugin // ConfigFilers
+	parsers []plugins.Plugin // ConfigParsers
 }
 
 func (r *run) capabilities() *capabilities {
@@ -44,6 +46,12 @@ func (r *run) capabilities() *capabilities {
 		}
 		if isHook(p) {
 			c.hooks = append(c.hooks, p)
+		}
+		if _, ok := p.(plugins.ConfigFiler); ok {
+			c.filers = append(c.filers, p)
+		}
+		if _, ok := p.(plugins.ConfigParser); ok {
+			c.parsers = append(c.parsers, p)
 		}
 	}
 	r.caps = c
@@ -96,7 +104,7 @@ func (r *run) resolve(args []string) (*resolved, error) {
 		if err != nil {
 			return nil, err
 		}
-		own, scope, err := r.level(c)
+		own, scope, err := r.level(c, len(res.at)-1)
 		if err != nil {
 			return nil, err
 		}
@@ -141,12 +149,16 @@ func (r *run) resolve(args []string) (*resolved, error) {
 
 // with returns s and the flags of t, lent ones only if lent, as a new set.
 func (s *flagSet) with(t *flagSet, lent bool) *flagSet {
-	out := &flagSet{flags: append([]plugflag.Flag(nil), s.flags...), pflags: append([]*pflag.Flag(nil), s.pflags...)}
+	out := &flagSet{
+		flags:  append([]plugflag.Flag(nil), s.flags...),
+		pflags: append([]*pflag.Flag(nil), s.pflags...),
+		depths: append([]int(nil), s.depths...),
+	}
 	for i, f := range t.flags {
 		if f.Lent && !lent {
 			continue
 		}
-		out.flags, out.pflags = append(out.flags, f), append(out.pflags, t.pflags[i])
+		out.flags, out.pflags, out.depths = append(out.flags, f), append(out.pflags, t.pflags[i]), append(out.depths, t.depths[i])
 	}
 	return out
 }

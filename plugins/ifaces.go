@@ -213,3 +213,34 @@ type Exampler interface {
 type Grouper interface {
 	CmdGroup() string
 }
+
+// ConfigParser reads one format of config file, for flags from config
+// files. The host asks the ConfigParser among its plugins whose
+// ConfigFormat is a file's extension (".json", ".conf") to parse it, once
+// a run, and calls set for each value in the order of the file: section is
+// the command path the value is for, its names joined by spaces ("" for
+// the tool's global flags, "greeters show"), key the flag's name without
+// dashes, and line the line it is on. An error from set (an unknown key)
+// should be returned as it is. The first ConfigParser of a format wins.
+type ConfigParser interface {
+	ConfigFormat() string
+	ParseConfig(data []byte, set func(section, key, value string, line int) error) error
+}
+
+// ConfigFiler names config files to read: a --config global flag's plugin
+// is one. The host calls ConfigFiles once a run, after the flags before
+// the command name are parsed; its files come before the host's own
+// (Host.ConfigFiles), most specific first: a value from an earlier file
+// wins.
+type ConfigFiler interface {
+	ConfigFiles() []string
+}
+
+// SourceNeeder wants to know where each of its flags' values came from.
+// The host gives it, when it feeds it, a function that returns, for a
+// flag's name as the command line types it (without dashes), one of
+// "command line", "env NAME", "file PATH:LINE" or "default". The
+// function answers for the run that fed it, once its flags are parsed.
+type SourceNeeder interface {
+	WithSources(func(flag string) string)
+}

@@ -50,6 +50,13 @@ type Flag struct {
 	Deprecated string
 	// Negatable boolean flags also answer to --no-Name.
 	Negatable bool
+	// Secret flags never show their value.
+	Secret bool
+
+	// Env is the environment variable the flag is also read from, as the
+	// host derives it for a tool that reads flags from the environment;
+	// empty otherwise. Help shows it.
+	Env string
 }
 
 // IsBool reports whether the flag takes no value on the command line
@@ -203,6 +210,7 @@ func readTraits(f *Flag) {
 	f.Required = is[requirer](f.Value, requirer.IsRequired)
 	f.Hidden = is[hider](f.Value, hider.IsHidden)
 	f.Negatable = is[negator](f.Value, negator.IsNegatable) && f.IsBool()
+	f.Secret = is[secreter](f.Value, secreter.IsSecret)
 	if d, ok := f.Value.(deprecator); ok {
 		f.Deprecated = d.Deprecation()
 	}

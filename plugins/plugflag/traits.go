@@ -22,6 +22,9 @@ type (
 	deprecator interface{ Deprecation() string }
 	// negator is a boolean Value that also answers to --no-NAME.
 	negator interface{ IsNegatable() bool }
+	// secreter is a Value whose value is never shown: help shows no
+	// default and errors do not repeat it; where it came from still shows.
+	secreter interface{ IsSecret() bool }
 )
 
 // Required marks v's flag as one a run must be given: the host fails a run
@@ -44,6 +47,11 @@ func Deprecated(v flag.Value, instead string) flag.Value {
 // Negatable gives a boolean flag a twin, --no-NAME, that sets it false,
 // for tools whose booleans default to true. Help shows it as --[no-]NAME.
 func Negatable(v flag.Value) flag.Value { return with(v, func(t *traits) { t.negatable = true }) }
+
+// Secret marks v's flag as holding a secret (a token, a password): help
+// shows no default for it and no error repeats its value, though both
+// still say where it came from (a variable, a file).
+func Secret(v flag.Value) flag.Value { return with(v, func(t *traits) { t.secret = true }) }
 
 // String returns a flag.Value bound to p, for wrapping in the traits above
 // where the standard library's StringVar would declare the flag itself.
@@ -98,8 +106,8 @@ func (c *choiceValue) Choices() []string { return slices.Clone(c.choices) }
 
 // traits are what the wrappers add to a Value.
 type traits struct {
-	required, hidden, negatable bool
-	deprecation                 string
+	required, hidden, negatable, secret bool
+	deprecation                         string
 }
 
 // traitValue is a Value with traits: it forwards every method the host
@@ -148,6 +156,7 @@ func (t *traitValue) IsHidden() bool { return t.hidden || is[hider](t.Value, hid
 func (t *traitValue) IsNegatable() bool {
 	return t.negatable || is[negator](t.Value, negator.IsNegatable)
 }
+func (t *traitValue) IsSecret() bool      { return t.secret || is[secreter](t.Value, secreter.IsSecret) }
 func (t *traitValue) Deprecation() string { return t.deprecation }
 
 func (t *traitValue) Choices() []string {

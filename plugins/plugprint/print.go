@@ -249,10 +249,13 @@ func printFlags(w io.Writer, flags []plugflag.Flag) {
 		if len(f.Choices) > 0 {
 			notes = append(notes, fmt.Sprintf("(one of: %s)", strings.Join(f.Choices, ", ")))
 		}
+		if f.Env != "" {
+			notes = append(notes, "(env "+f.Env+")")
+		}
 		switch {
 		case f.Required:
 			notes = append(notes, "(required)")
-		case isZero(f.Default):
+		case f.Secret, isZero(f.Default):
 		case f.Type == "string":
 			notes = append(notes, fmt.Sprintf("(default %q)", f.Default))
 		default:
