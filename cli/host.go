@@ -195,3 +195,13 @@ func (r *run) cancelled(at []string) error {
 	}
 	return fmt.Errorf("%s: not run: %w", where, err)
 }
+
+// Env returns the variable key of the environment the tool's main handed
+// the host (LookupEnv), for the plugins that need one, such as the docs
+// command's SOURCE_DATE_EPOCH; false when there is none or no LookupEnv.
+func (h *Host) Env(key string) (string, bool) {
+	if h.LookupEnv == nil {
+		return "", false
+	}
+	return h.LookupEnv(key)
+}

@@ -244,3 +244,22 @@ type ConfigFiler interface {
 type SourceNeeder interface {
 	WithSources(func(flag string) string)
 }
+
+// ArgsCompleter completes a command's positional arguments for shell
+// completion. The host calls CompleteArgs when a TAB asks for an argument
+// of the command, after resolving the words before it as a run would (so
+// the flags typed are in the plugin's fields), with those arguments and
+// the word being completed, and a ctx with a deadline. Each candidate is
+// "value" or "value\tdescription"; the shell filters them by the word.
+// A command that is not an ArgsCompleter gets the shell's file completion,
+// unless its ArgsUsage is "".
+type ArgsCompleter interface {
+	CompleteArgs(ctx context.Context, args []string, toComplete string) []string
+}
+
+// ValueCompleter is a flag.Value that completes its own values, for shell
+// completion, as ArgsCompleter does a command's arguments. A flag of fixed
+// choices (plugflag.OneOf) completes them without it.
+type ValueCompleter interface {
+	CompleteValue(ctx context.Context, toComplete string) []string
+}
