@@ -263,3 +263,12 @@ type ArgsCompleter interface {
 type ValueCompleter interface {
 	CompleteValue(ctx context.Context, toComplete string) []string
 }
+
+// Selector is a plugin with a flag that picks one implementation of an
+// interface of the tool's own by name (see Pick and Picks):
+// Selection says what kind of plugin it picks ("greeter"), which it picks
+// now, and which the tool has. The plugins command calls it, once a run,
+// to show each selector's choice.
+type Selector interface {
+	Selection() (kind, picked string, available []string)
+}

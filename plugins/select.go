@@ -42,3 +42,49 @@ func (f PluginFeeder) Plugins() []Plugin {
 	}
 	return f()
 }
+
+// Pick returns the plugin of plugs that implements T and whose name ends
+// in name (the part of its Name after the last "/", as a command's name
+// is), the first of that name: the implementation a flag such as
+// --greeter=pirate picks. It returns false when none does; there is no
+// fallback.
+func Pick[T any](plugs []Plugin, name string) (T, bool) {
+	for _, p := range plugs {
+		if t, ok := p.(T); ok && baseName(p.Name()) == name {
+			return t, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// Picks returns the names Pick answers to among plugs for T, in order,
+// each once: the choices of a flag that picks an implementation, which
+// refuses any other name wherever it comes from, and lists them in help,
+// errors and completion:
+//
+//	fs.Var(plugflag.OneOf(&g.Greeter, plugins.Picks[Greeter](g.feeder.Plugins())...), "greeter", "which greeter")
+func Picks[T any](plugs []Plugin) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, p := range plugs {
+		if _, ok := p.(T); !ok {
+			continue
+		}
+		if n := baseName(p.Name()); n != "" && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// baseName is the part of a plugin's name after the last "/".
+func baseName(name string) string {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '/' {
+			return name[i+1:]
+		}
+	}
+	return name
+}
