@@ -88,7 +88,10 @@ func (r *run) complete(words []string) ([]string, int, error) {
 	case strings.HasPrefix(word, "-"):
 		return flagNames(res, word), CompNoFileComp, nil
 	case res.cmd == nil || res.parent && len(res.args) == 0:
-		plugs := r.h.Plugins
+		plugs, err := r.topPlugins()
+		if err != nil {
+			return nil, CompError, err
+		}
 		if res.cmd != nil {
 			plugs = res.subs
 		}

@@ -97,7 +97,10 @@ func (r *run) helpOf(path []string) (plugprint.Help, error) {
 		return plugprint.Help{}, err
 	}
 	h := plugprint.Help{Path: res.at, HelpCommand: r.hasHelp()}
-	plugs := r.h.Plugins
+	plugs, err := r.topPlugins()
+	if err != nil {
+		return h, err
+	}
 	if res.cmd != nil {
 		plugs = res.subs
 		if err := r.commandHelp(&h, res); err != nil {

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"fmt"
+
+	"github.com/plughost/plughost/internal/fault"
 	"github.com/plughost/plughost/plugins"
 	"github.com/plughost/plughost/plugins/plugflag"
 	"github.com/spf13/pflag"
@@ -33,6 +36,7 @@ type capabilities struct {
 	hooks   []plugins.Plugin // BeforeRunners and AfterRunners
 	filers  []plugins.Plugin // ConfigFilers
 	parsers []plugins.Plugin // ConfigParsers
+	finders []plugins.Plugin // CommandFinders
 }
 
 func (r *run) capabilities() *capabilities {
@@ -52,6 +56,9 @@ func (r *run) capabilities() *capabilities {
 		}
 		if _, ok := p.(plugins.ConfigParser); ok {
 			c.parsers = append(c.parsers, p)
+		}
+		if _, ok := p.(plugins.CommandFinder); ok {
+			c.finders = append(c.finders, p)
 		}
 	}
 	r.caps = c
@@ -93,6 +100,14 @@ func (r *run) resolve(args []string) (*resolved, error) {
 	plugs := r.h.Plugins
 	for len(rest) > 0 && !dashed && !res.version {
 		c, err := r.lookup(plugs, res.at, rest[0])
+		if err != nil && len(res.at) == 1 {
+			var n int
+			if c, n, err = r.findElsewhere(rest, err); err == nil {
+				// The words that name it, but the last, are the path's.
+				res.at = append(res.at, rest[:n-1]...)
+				rest = rest[n-1:]
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -145,6 +160,69 @@ func (r *run) resolve(args []string) (*resolved, error) {
 	}
 	res.args, res.dashed = rest, dashed
 	return res, nil
+}
+
+// findElsewhere asks the host's CommandFinders for the command the words
+// name, when none of its plugins answers to the first; notFound is the
+// error to return when no finder has it either. It returns the command
+// and how many words name it.
+func (r *run) findElsewhere(words []string, notFound error) (command, int, error) {
+	for _, p := range r.caps.finders {
+		n, err := r.meet(p)
+		if err != nil {
+			return command{}, 0, err
+		}
+		if err := r.feedOne(n); err != nil {
+			return command{}, 0, err
+		}
+		var found plugins.Command
+		var used int
+		if err := r.call(n, "FindCommand", func() error { found, used = p.(plugins.CommandFinder).FindCommand(words); return nil }); err != nil {
+			return command{}, 0, err
+		}
+		if found == nil || fault.IsNil(found) {
+			continue
+		}
+		if used < 1 || used > len(words) {
+			site := n.site("FindCommand")
+			return command{}, 0, site.Fault(fmt.Errorf("%w: found a command named by %d of %d words", ErrBadPlugin, used, len(words)))
+		}
+		c, ok, err := r.find([]plugins.Plugin{found}, words[used-1])
+		if err != nil {
+			return command{}, 0, err
+		}
+		if !ok {
+			site := n.site("FindCommand")
+			return command{}, 0, site.Fault(fmt.Errorf("%w: found a command that does not answer to %q", ErrBadPlugin, words[used-1]))
+		}
+		return c, used, nil
+	}
+	return command{}, 0, notFound
+}
+
+// topPlugins are the plugins the tool's own listing shows: the host's,
+// then those its CommandFinders can find, which the host's shadow.
+func (r *run) topPlugins() ([]plugins.Plugin, error) {
+	r.capabilities()
+	if len(r.caps.finders) == 0 {
+		return r.h.Plugins, nil
+	}
+	plugs := append([]plugins.Plugin(nil), r.h.Plugins...)
+	for _, p := range r.caps.finders {
+		n, err := r.meet(p)
+		if err != nil {
+			return nil, err
+		}
+		if err := r.feedOne(n); err != nil {
+			return nil, err
+		}
+		var found []plugins.Plugin
+		if err := r.call(n, "ListCommands", func() error { found = p.(plugins.CommandFinder).ListCommands(); return nil }); err != nil {
+			return nil, err
+		}
+		plugs = append(plugs, found...)
+	}
+	return plugs, nil
 }
 
 // with returns s and the flags of t, lent ones only if lent, as a new set.

@@ -272,3 +272,17 @@ type ValueCompleter interface {
 type Selector interface {
 	Selection() (kind, picked string, available []string)
 }
+
+// CommandFinder supplies commands the host's plugins do not have, such as
+// executables on PATH. When no plugin answers to the first word of a
+// command line, the host asks each CommandFinder among its plugins, in
+// order, with the words from there on: FindCommand returns a command and
+// how many of the words name it ("tool foo bar" may find tool-foo-bar, 2),
+// or nil. The first finder to find one wins; compiled-in commands always
+// win over it. ListCommands returns every command it can find, for the
+// tool's help, completion and the plugins listing: the host calls it only
+// when it lists commands, never for a run that names a compiled-in one.
+type CommandFinder interface {
+	FindCommand(words []string) (Command, int)
+	ListCommands() []Plugin
+}
