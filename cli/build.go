@@ -50,7 +50,7 @@ func (s *flagSet) add(r *run, owner node, depth int, flags []plugflag.Flag) {
 		f := &flags[i]
 		pf := &pflag.Flag{Name: f.Name, Shorthand: f.Shorthand, Usage: f.Usage, DefValue: f.Default, Hidden: f.Hidden,
 			Value: &pvalue{r: r, f: f, owner: owner}}
-		if f.IsBool() {
+		if f.Bool {
 			pf.NoOptDefVal = "true"
 		}
 		s.flags, s.pflags, s.depths = append(s.flags, *f), append(s.pflags, pf), append(s.depths, depth)
@@ -258,7 +258,7 @@ func (v *pvalue) String() string {
 }
 
 func (v *pvalue) Type() string {
-	if v.f.IsBool() {
+	if v.f.Bool {
 		return "bool"
 	}
 	return v.f.Type

@@ -69,3 +69,16 @@ func (r *run) guard(fn func() error) <-chan error {
 	}()
 	return done
 }
+
+// late returns a fault met on another goroutine while the command ran: a
+// plugin that called runtime.Goexit there, or one whose setter failed
+// while a feeder fed it.
+func (r *run) late() error {
+	r.mu.Lock()
+	goexit := r.goexit
+	r.mu.Unlock()
+	if goexit != nil {
+		return goexit
+	}
+	return r.feed.late()
+}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -48,7 +47,7 @@ func (r *run) main(args []string) error {
 	if err == nil {
 		err = r.call(c.node, "Main", func() error { return c.cmd.Main(r.ctx, res.args) })
 		if err == nil {
-			err = r.feed.late()
+			err = r.late()
 		}
 		var askedHelp bool
 		askedHelp, err = r.wrap(res, err)
@@ -164,10 +163,7 @@ func (r *run) before(hooks []node, path, args []string) error {
 		}
 		err := r.call(n, "BeforeRun", func() error { return b.BeforeRun(r.ctx, path, args) })
 		if err != nil {
-			if !says(err) {
-				err = fmt.Errorf("%s: before: %s: %w", joinPath(append([]string{r.h.Name()}, path...)), n.name, err)
-			}
-			return err
+			return r.attribute(n, joinPath(append([]string{r.h.Name()}, path...))+": before: "+n.name, err)
 		}
 	}
 	return nil
@@ -184,15 +180,56 @@ func (r *run) after(hooks []node, path, args []string, runErr error) error {
 			continue
 		}
 		err := r.call(n, "AfterRun", func() error { return a.AfterRun(r.ctx, path, args, runErr) })
-		if err != nil && !says(err) {
-			err = fmt.Errorf("%s: after: %s: %w", joinPath(append([]string{r.h.Name()}, path...)), n.name, err)
+		if err != nil {
+			errs = append(errs, r.attribute(n, joinPath(append([]string{r.h.Name()}, path...))+": after: "+n.name, err))
 		}
-		errs = append(errs, err)
 	}
-	if len(errs) == 1 {
+	switch {
+	case len(errs) == 1:
 		return runErr
+	case runErr == nil && len(errs) == 2:
+		return errs[1]
+	case runErr == nil:
+		return joined(errs[1:])
 	}
-	return errors.Join(errs...)
+	return joined(errs)
+}
+
+// joined is errors.Join on one line: the errors' texts are joined by "; ",
+// since the host's errors are one line each.
+type joined []error
+
+func (j joined) Error() string {
+	var parts []string
+	for _, err := range j {
+		if err != nil {
+			parts = append(parts, fault.Message(err))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Unwrap returns the errors joined, for errors.Is and errors.As.
+func (j joined) Unwrap() []error { return j }
+
+// attribute puts an error plugin n returned down to where: "tool deploy:
+// before: webpack: ...", unless it is the host's own and says where
+// already. Reading the error runs the plugin's code (Error, Unwrap, As),
+// so it is done under containment: a panic there, or runtime.Goexit, is
+// the plugin's fault.
+func (r *run) attribute(n node, where string, err error) error {
+	out := err
+	werr := r.call(n, "Error", func() error {
+		_ = err.Error()
+		if !says(err) {
+			out = fmt.Errorf("%s: %w", where, err)
+		}
+		return nil
+	})
+	if werr != nil {
+		return werr
+	}
+	return out
 }
 
 // wrap attributes an error the command res names returned to its path,

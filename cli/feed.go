@@ -75,13 +75,7 @@ func (f *feeding) feeder(p plugins.Plugin) plugins.PluginFeeder {
 			return plugs
 		}
 		var failedOnes map[plugins.Plugin]bool
-		if err := f.feed(plugs, &failedOnes, "", f.record); err != nil {
-			f.mu.Lock()
-			if f.lateErr == nil {
-				f.lateErr = err
-			}
-			f.mu.Unlock()
-		}
+		_ = f.feed(plugs, &failedOnes, "", f.record) // a fault is the run's late error
 		if len(failedOnes) > 0 {
 			kept := plugs[:0]
 			for _, q := range plugs {
@@ -187,6 +181,11 @@ func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bo
 				}
 			}
 		}
+		if err != nil && f.lateErr == nil {
+			// Every run sharing the feeding fails with it, not only the
+			// one that asked.
+			f.lateErr = err
+		}
 		f.changed.Broadcast()
 		f.mu.Unlock()
 		if err != nil {
@@ -238,8 +237,9 @@ func needs(p plugins.Plugin) bool {
 // give calls the needer setters of each plugin of plugs in turn, under
 // one containment, and returns how many it went through: all of them, or
 // up to and including the one whose setter panicked, with the fault. A
-// setter that calls runtime.Goexit ends the goroutine; the plugins it had
-// yet to feed are marked failed, so that no one waits for them forever.
+// setter that calls runtime.Goexit ends the goroutine; it marks the
+// plugins fed that were, and the rest failed, so that no one waits for
+// them forever.
 func (f *feeding) give(plugs []plugins.Plugin, name string, rec fault.Recorder) (done int, err error) {
 	s := fault.Site{Name: name}
 	finished := false
@@ -248,10 +248,17 @@ func (f *feeding) give(plugs []plugins.Plugin, name string, rec fault.Recorder) 
 			return
 		}
 		f.mu.Lock()
-		for _, p := range plugs[done:] {
+		for i, p := range plugs {
 			if f.state != nil && reflect.TypeOf(p).Kind() == reflect.Pointer {
-				f.state[p] = failed
+				if i < done-1 {
+					f.state[p] = fed
+				} else { // the one that exited, and those after it
+					f.state[p] = failed
+				}
 			}
+		}
+		if f.lateErr == nil {
+			f.lateErr = s.Fault(fault.ErrGoexit)
 		}
 		f.changed.Broadcast()
 		f.mu.Unlock()
@@ -260,30 +267,21 @@ func (f *feeding) give(plugs []plugins.Plugin, name string, rec fault.Recorder) 
 		for _, p := range plugs {
 			s.Plugin, s.Method = p, ""
 			done++
+			if name == "" {
+				// Read its name first, so that a setter's fault, even a
+				// runtime.Goexit no one returns from, names it.
+				s.Method, s.Name = "Name", ""
+				if n := p.Name(); validName(n) {
+					s.Name = n
+				}
+				s.Method = ""
+			}
 			f.setters(p, &s.Method)
 		}
 		return nil
 	})
 	finished = true
-	if err != nil && s.Name == "" {
-		named(err, s.Plugin, rec)
-	}
 	return done, err
-}
-
-// named fills in the name of the plugin at fault in err, a fault met
-// before the name was read, if the plugin has a valid one.
-func named(err error, p any, rec fault.Recorder) {
-	pe, ok := err.(*PluginError)
-	pl, isPlugin := p.(plugins.Plugin)
-	if !ok || pe.Plugin != "" || !isPlugin {
-		return
-	}
-	s := fault.Site{Plugin: p, Method: "Name"}
-	var name string
-	if fault.Call(rec, &s, func() error { name = pl.Name(); return nil }) == nil && validName(name) {
-		pe.Plugin = name
-	}
 }
 
 // setters calls each needer setter p implements: each need is checked on

@@ -129,7 +129,7 @@ func (r *run) setFrom(res *resolved, f plugflag.Flag, pf *pflag.Flag, value, src
 		return err
 	}
 	msg := badValue(pf, value, src, err)
-	if value == "" && f.IsBool() {
+	if value == "" && f.Bool {
 		msg = fmt.Sprintf("flag --%s: %s is empty: want true or false", f.Name, strings.TrimPrefix(src, "env "))
 	}
 	return &UsageError{Path: joinPath(res.at), Err: kindError{ErrBadFlagValue, msg}}

@@ -36,6 +36,11 @@ type Flag struct {
 	// Lent reports whether the flag is lent by a plugin other than the
 	// command it is offered on.
 	Lent bool
+	// Bool reports whether the flag takes no value on the command line
+	// (--verbose rather than --verbose=true), as the standard library
+	// decides: its Value has an IsBoolFlag method that returns true. Own
+	// and Lent read it once, as they read the flag.
+	Bool bool
 
 	// The traits the host reads from the Value's methods (see Required,
 	// OneOf, Hidden, Deprecated and Negatable):
@@ -59,11 +64,9 @@ type Flag struct {
 	Env string
 }
 
-// IsBool reports whether the flag takes no value on the command line
-// (--verbose rather than --verbose=true), as the standard library decides:
-// its Value has an IsBoolFlag method that returns true.
-func (f Flag) IsBool() bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+// isBoolValue asks v, as the standard library does.
+func isBoolValue(v flag.Value) bool {
+	b, ok := v.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
 }
 
@@ -144,6 +147,7 @@ func collect(plugin string, fs *flag.FlagSet, lent bool) ([]Flag, error) {
 			Plugin:  plugin,
 			Lent:    lent,
 		}
+		nf.Bool = isBoolValue(f.Value)
 		nf.Type, nf.Usage = typeOf(f)
 		readTraits(&nf)
 		switch {
@@ -193,7 +197,7 @@ func badRune(r rune) bool {
 func typeOf(f *flag.Flag) (typ, usage string) {
 	typ, usage = flag.UnquoteUsage(f)
 	t, typed := f.Value.(interface{ Type() string })
-	if (Flag{Value: f.Value}).IsBool() {
+	if isBoolValue(f.Value) {
 		if typed && t.Type() != "bool" {
 			return t.Type(), usage
 		}
@@ -209,7 +213,7 @@ func typeOf(f *flag.Flag) (typ, usage string) {
 func readTraits(f *Flag) {
 	f.Required = is[requirer](f.Value, requirer.IsRequired)
 	f.Hidden = is[hider](f.Value, hider.IsHidden)
-	f.Negatable = is[negator](f.Value, negator.IsNegatable) && f.IsBool()
+	f.Negatable = is[negator](f.Value, negator.IsNegatable) && f.Bool
 	f.Secret = is[secreter](f.Value, secreter.IsSecret)
 	if d, ok := f.Value.(deprecator); ok {
 		f.Deprecated = d.Deprecation()
@@ -222,12 +226,25 @@ func readTraits(f *Flag) {
 // sameVar reports whether two values are bound to one variable: the
 // standard library's BoolVar, StringVar and the like, and Count, are a
 // pointer to the variable itself; Strings says what it is bound to.
+//
+// Values of different types may be bound to one variable (the standard
+// library's StringVar and OneOf both to a *string), so pointers are
+// compared by address and by what they point to: a *Config and a pointer
+// to its first field share an address, not a variable.
 func sameVar(a, b flag.Value) bool {
 	va, vb := boundTo(a), boundTo(b)
-	if va.Type() != vb.Type() || va.Kind() != reflect.Pointer {
+	if va.Kind() != reflect.Pointer || vb.Kind() != reflect.Pointer || va.IsNil() || vb.IsNil() {
 		return false
 	}
-	return va.Pointer() == vb.Pointer()
+	ea, eb := va.Type().Elem(), vb.Type().Elem()
+	if va.Pointer() != vb.Pointer() || ea.Kind() != eb.Kind() || ea.Size() != eb.Size() {
+		return false
+	}
+	// One variable under two kinds of value (an int and a count) is two
+	// flags: the long one's value could not take what the short one does.
+	ta, _ := typeOf(&flag.Flag{Value: a})
+	tb, _ := typeOf(&flag.Flag{Value: b})
+	return ta == tb
 }
 
 func boundTo(v flag.Value) reflect.Value {

@@ -39,7 +39,7 @@ func TestTraits(t *testing.T) {
 	}
 	var views []view
 	for _, f := range got {
-		views = append(views, view{f.Name, f.Type, f.Default, f.Deprecated, f.Required, f.Hidden, f.Negatable, f.Choices, f.IsBool()})
+		views = append(views, view{f.Name, f.Type, f.Default, f.Deprecated, f.Required, f.Hidden, f.Negatable, f.Choices, f.Bool})
 	}
 	want := []view{
 		{Name: "app", Type: "string", Required: true},

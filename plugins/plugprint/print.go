@@ -191,7 +191,7 @@ func paragraphs(w io.Writer, text, indent string) {
 // section writes the listed flags under a heading, if any is listed.
 func section(w io.Writer, heading string, flags []plugflag.Flag) {
 	if shown := listed(flags); len(shown) > 0 {
-		fmt.Fprintf(w, "\n%s:\n", heading)
+		fmt.Fprintf(w, "\n%s:\n", Line(heading))
 		printFlags(w, shown)
 	}
 }
