@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/gobuffalo/here"
 	"github.com/plughost/plughost/cmds/internal/output"
@@ -42,9 +41,11 @@ type Cmd struct {
 	Executable func() (string, error)
 }
 
-// Report is what the info command prints, and the object --json writes.
-// Each key is always present; a value that could not be found, or that
-// does not apply, is empty, and why is in Errors.
+// Report is what the info command prints, and the object --json writes:
+// its fields in order, under the keys of their json tags, as
+// encoding/json would marshal it. Each key is always present; a value that
+// could not be found, or that does not apply, is empty, and why is in
+// Errors.
 type Report struct {
 	// GoVersion is the version of Go the tool was built with.
 	GoVersion string `json:"go_version"`
@@ -144,13 +145,32 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 		r.Errors = append(r.Errors, "module: "+strings.TrimSpace(modErr.Error()))
 	}
 
-	if err := output.Print(c.Stdout(), c.JSON, r, func(w io.Writer) { r.text(w, exeErr, modErr) }); err != nil {
+	if err := output.Print(c.Stdout(), c.JSON, r.json, func(w io.Writer) { r.text(w, exeErr, modErr) }); err != nil {
 		return err
 	}
 	if exeErr != nil && modErr != nil {
 		return fmt.Errorf("%w: %w; %w", ErrNothingRead, exeErr, modErr)
 	}
 	return nil
+}
+
+// json writes r as one JSON object, as encoding/json marshals it, but for
+// a nil Errors, written as [] (Main never leaves it nil).
+func (r Report) json(j *output.JSON) {
+	j.BeginObject()
+	j.Key("go_version").String(r.GoVersion)
+	j.Key("goos").String(r.GOOS)
+	j.Key("goarch").String(r.GOARCH)
+	j.Key("executable").String(r.Executable)
+	j.Key("package").String(r.Package)
+	j.Key("dir").String(r.Dir)
+	j.Key("module").String(r.Module)
+	j.Key("module_version").String(r.ModuleVersion)
+	j.Key("module_dir").String(r.ModuleDir)
+	j.Key("go_mod").String(r.GoMod)
+	j.Key("go_directive").String(r.GoDirective)
+	j.Key("errors").Strings(r.Errors)
+	j.EndObject()
 }
 
 // own fills in the tool's own main package and module, from its build
@@ -211,8 +231,8 @@ func (e noGoError) Unwrap() []error { return []error{ErrNoGo, e.err} }
 // text writes r as one aligned line per fact, each escaped for a terminal;
 // a fact that could not be found says why.
 func (r Report) text(w io.Writer, exeErr, modErr error) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	line := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", label, output.Line(value)) }
+	var facts [][2]string
+	line := func(label, value string) { facts = append(facts, [2]string{label, value}) }
 	line("go", r.GoVersion)
 	line("platform", r.GOOS+"/"+r.GOARCH)
 	if exeErr != nil {
@@ -242,5 +262,5 @@ func (r Report) text(w io.Writer, exeErr, modErr error) {
 		line("go.mod", r.GoMod)
 		line("go directive", r.GoDirective)
 	}
-	tw.Flush()
+	output.Pairs(w, facts)
 }

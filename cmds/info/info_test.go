@@ -475,3 +475,68 @@ func TestMain_hereWithoutGo(t *testing.T) {
 	}
 	testhelpers.Golden(t, "nogo_dir.txt", stable(t, out.String()))
 }
+
+// The JSON is what encoding/json marshals a Report to, byte for byte,
+// whatever the strings hold.
+func TestMain_jsonIsAMarshalledReport(t *testing.T) {
+	t.Parallel()
+	platform := info.Report{GoVersion: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH}
+	tests := []struct {
+		name    string
+		cmd     info.Cmd
+		want    func(r info.Report) info.Report
+		wantErr error
+	}{
+		{
+			name: "hostile strings",
+			cmd:  info.Cmd{BuildInfo: hostileBuild, Executable: hostileExe},
+			want: func(r info.Report) info.Report {
+				r.Executable = "/usr/local/bin/" + hostile
+				r.Package, r.Module, r.ModuleVersion = "example.com/"+hostile, "example.com/"+hostile, "v1"+hostile
+				r.Errors = []string{}
+				return r
+			},
+		},
+		{
+			name: "a directory",
+			cmd:  info.Cmd{Dir: "testdata", Here: inModule, Executable: exe},
+			want: func(r info.Report) info.Report {
+				r.Executable, r.Dir, r.Module = "/usr/local/bin/mycli", "/src/mycli", "example.com/mycli"
+				r.ModuleDir, r.GoMod, r.GoDirective = "/src/mycli", "/src/mycli/go.mod", "1.24"
+				r.Errors = []string{}
+				return r
+			},
+		},
+		{
+			name: "errors",
+			cmd:  info.Cmd{BuildInfo: noBuildInfo, Executable: noExe},
+			want: func(r info.Report) info.Report {
+				r.Errors = []string{"executable: " + errNoExe.Error(), "module: " + info.ErrNoBuildInfo.Error()}
+				return r
+			},
+			wantErr: info.ErrNothingRead,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var out bytes.Buffer
+			c := tt.cmd
+			c.JSON = true
+			c.SetStdout(&out)
+			if err := c.Main(context.Background(), nil); !errors.Is(err, tt.wantErr) {
+				t.Fatalf("got error %v, want %v", err, tt.wantErr)
+			}
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(tt.want(platform)); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want.String(), out.String()); diff != "" {
+				t.Errorf("JSON (-encoding/json +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -84,10 +84,11 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	}
 	rows := listing.ReadTree(rec, bi, plugs)
 	listing.Relate(rec, rows)
+	listing.ReadSelections(rec, rows)
 
 	switch {
 	case c.JSON:
-		return output.Print(c.Stdout(), true, jsonRows(rows), nil)
+		return output.Print(c.Stdout(), true, func(j *output.JSON) { jsonRows(j, rows) }, nil)
 	case c.Wide:
 		return output.Print(c.Stdout(), false, nil, func(w io.Writer) { wideTable(w, rows) })
 	}

@@ -11,19 +11,25 @@
 // ScopedPlugins hold it, so it lends them its flags); and the earlier
 // plugin that shadows it, if one of the same parent answers to its
 // command name first, by its own command name or by an alias, so that
-// typing the name runs that one instead.
+// typing the name runs that one instead; and, for a plugins.Selector (a
+// plugin with a flag that picks one implementation of an interface of the
+// tool's by name, as --greeter=pirate does), what kind of plugin it picks,
+// the one it picks and those it could.
 //
 // By default it prints the columns that say which plugin runs as what:
 // NAME, COMMAND, VERSION, HIDDEN, SHADOWED BY and DESCRIPTION, fitted to a
-// terminal 100 columns wide. When the table would be wider, its widest
+// terminal 100 columns wide; a selector's description starts with its
+// selection ("[greeter: plain of plain, pirate, formal] greet someone"). When the table would be wider, its widest
 // columns are cut to one width, each cut cell ending in "…" (widths are
 // counted in runes, and no rune is split); the errors of plugins whose
 // methods failed follow the table, one line each, cut the same way. With
-// --wide it prints every column, TYPE, MODULE, SCOPED BY, INTERFACES and
-// ERRORS too, uncut however wide the lines get; with --json an array of
-// objects with stable lower_snake keys, one per row, every field, strings
-// exact. Its "path" key holds the command path (["db", "migrate"]), empty
-// for a plugin that is not a command.
+// --wide it prints every column, TYPE, MODULE, SCOPED BY, INTERFACES,
+// SELECTION and ERRORS too, uncut however wide the lines get; with --json
+// an array of objects with stable lower_snake keys, one per row, every
+// field, strings exact. Its "path" key holds the command path (["db",
+// "migrate"]), empty for a plugin that is not a command; its "selection"
+// key an object of "kind", "picked" and "available", or null for a plugin
+// that is not a selector.
 //
 // Sub-commands are listed below their command, depth first, down to 8
 // levels below the tool's own plugins. A command may hold itself or one

@@ -62,3 +62,53 @@ func Example() {
 	// db          db          v0.1.0   -       -            work with the database
 	// db/migrate  db migrate  v0.1.0   -       -            run the migrations
 }
+
+// Greeter is an interface of the tool's own, with one implementation per
+// plugin.
+type Greeter interface{ Greet(who string) string }
+
+type plain struct{}
+
+func (*plain) Name() string            { return "greeters/plain" }
+func (*plain) Greet(who string) string { return "Hello, " + who }
+
+type pirate struct{}
+
+func (*pirate) Name() string            { return "greeters/pirate" }
+func (*pirate) Greet(who string) string { return "Ahoy, " + who }
+
+// greetWith's --greeter flag picks one of the Greeters by name: it is a
+// plugins.Selector, so the listing shows its choice.
+type greetWith struct {
+	Greeter string
+	plugs   []plugins.Plugin
+}
+
+func (*greetWith) Name() string                         { return "hello" }
+func (*greetWith) Description() string                  { return "say hello" }
+func (*greetWith) Main(context.Context, []string) error { return nil }
+func (h *greetWith) Selection() (kind, picked string, available []string) {
+	return "greeter", h.Greeter, plugins.Picks[Greeter](h.plugs)
+}
+
+// A plugin that picks an implementation shows its choice, and the others
+// it could pick, at the start of its description; --wide shows them in a
+// SELECTION column, and --json in a "selection" object.
+func Example_selection() {
+	greeters := []plugins.Plugin{&plain{}, &pirate{}}
+	h := &greetWith{Greeter: "pirate", plugs: greeters}
+	c := &cmdplugins.Cmd{
+		BuildInfo: func() (*debug.BuildInfo, bool) {
+			return &debug.BuildInfo{Main: debug.Module{Path: "github.com/plughost/plughost", Version: "v0.1.0"}}, true
+		},
+	}
+	c.WithPlugins(func() []plugins.Plugin { return append([]plugins.Plugin{h}, greeters...) })
+	if err := c.Main(context.Background(), nil); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// NAME             COMMAND  VERSION  HIDDEN  SHADOWED BY  DESCRIPTION
+	// hello            hello    v0.1.0   -       -            [greeter: pirate of plain, pirate] say hello
+	// greeters/plain   -        v0.1.0   -       -            -
+	// greeters/pirate  -        v0.1.0   -       -            -
+}

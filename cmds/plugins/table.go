@@ -18,59 +18,46 @@ const (
 	labelWidth = 30
 )
 
-// row is one plugin of the listing as JSON. Every key is always present;
-// lists are empty rather than null.
-type row struct {
-	Name          string   `json:"name"`
-	Command       string   `json:"command"` // empty for a plugin that is not a command
-	Path          []string `json:"path"`    // the command path; empty for a plugin that is not a command
-	Type          string   `json:"type"`
-	Package       string   `json:"package"`
-	Module        string   `json:"module"`
-	ModuleVersion string   `json:"module_version"`
-	ModuleReplace string   `json:"module_replace"`
-	Version       string   `json:"version"` // PluginVersion, or else the module's
-	Description   string   `json:"description"`
-	Interfaces    []string `json:"interfaces"`
-	ScopedBy      []string `json:"scoped_by"`
-	ShadowedBy    string   `json:"shadowed_by"`
-	Hidden        bool     `json:"hidden"`
-	Errors        []string `json:"errors"`
-}
-
-// jsonRows returns rows as the JSON array prints them.
-func jsonRows(rows []listing.Row) []row {
-	out := make([]row, len(rows))
-	for i, r := range rows {
-		out[i] = row{
-			Name:          r.Name,
-			Command:       r.Command,
-			Path:          r.Path,
-			Type:          r.Type,
-			Package:       r.Module.Package,
-			Module:        r.Module.Path,
-			ModuleVersion: r.Module.Version,
-			ModuleReplace: r.Module.Replace,
-			Version:       r.Version,
-			Description:   r.Description,
-			Interfaces:    r.Interfaces,
-			ScopedBy:      r.ScopedBy,
-			ShadowedBy:    r.ShadowedBy,
-			Hidden:        r.Hidden,
-			Errors:        messages(r.Errors),
+// jsonRows writes rows as a JSON array of objects, one per row, with
+// every key always present: lists are empty rather than null.
+func jsonRows(j *output.JSON, rows []listing.Row) {
+	j.BeginArray()
+	for _, r := range rows {
+		j.BeginObject()
+		j.Key("name").String(r.Name)
+		j.Key("command").String(r.Command) // empty for a plugin that is not a command
+		j.Key("path").Strings(r.Path)      // the command path; empty for a plugin that is not a command
+		j.Key("type").String(r.Type)
+		j.Key("package").String(r.Module.Package)
+		j.Key("module").String(r.Module.Path)
+		j.Key("module_version").String(r.Module.Version)
+		j.Key("module_replace").String(r.Module.Replace)
+		j.Key("version").String(r.Version) // PluginVersion, or else the module's
+		j.Key("description").String(r.Description)
+		j.Key("interfaces").Strings(r.Interfaces)
+		j.Key("scoped_by").Strings(r.ScopedBy)
+		j.Key("shadowed_by").String(r.ShadowedBy)
+		j.Key("hidden").Bool(r.Hidden)
+		if sel := r.Selection; sel != nil {
+			j.Key("selection").BeginObject()
+			j.Key("kind").String(sel.Kind)
+			j.Key("picked").String(sel.Picked)
+			j.Key("available").Strings(sel.Available)
+			j.EndObject()
+		} else {
+			j.Key("selection").Null() // not a Selector, or its Selection failed
 		}
-		if out[i].Path == nil {
-			out[i].Path = []string{}
+		j.Key("errors").BeginArray()
+		for _, err := range r.Errors {
+			j.String(err.Error())
 		}
-		if out[i].ScopedBy == nil {
-			out[i].ScopedBy = []string{}
-		}
+		j.EndArray()
+		j.EndObject()
 	}
-	return out
+	j.EndArray()
 }
 
-// messages returns the text of each error, in an empty rather than nil
-// slice.
+// messages returns the text of each error.
 func messages(errs []error) []string {
 	out := make([]string, 0, len(errs))
 	for _, err := range errs {
@@ -82,10 +69,11 @@ func messages(errs []error) []string {
 // table writes rows as a table that fits a terminal width columns wide,
 // one line per plugin, with the columns that say which plugin runs as
 // what: its name, command path, version, whether it is hidden, what
-// shadows it, and its description, each cell escaped and cut to fit. The
-// errors of the plugins' methods follow the table, one line each, after
-// the label of the plugin's row (cut to labelWidth), cut to fit too:
-// --wide and --json show them whole.
+// shadows it, and its description, each cell escaped and cut to fit. A
+// selector's description starts with its selection in brackets, so that
+// a cut keeps what it picks. The errors of the plugins' methods follow
+// the table, one line each, after the label of the plugin's row (cut to
+// labelWidth), cut to fit too: --wide and --json show them whole.
 func table(w io.Writer, rows []listing.Row) {
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "no plugins")
@@ -95,7 +83,11 @@ func table(w io.Writer, rows []listing.Row) {
 	cells := output.Rows(len(rows), len(header))
 	errs := 0
 	for i, r := range rows {
-		copy(cells[i], []string{r.Name, path(r), r.Version, hidden(r), r.ShadowedBy, r.Description})
+		desc := r.Description
+		if r.Selection != nil {
+			desc = "[" + selection(r.Selection) + "] " + desc
+		}
+		copy(cells[i], []string{r.Name, path(r), r.Version, hidden(r), r.ShadowedBy, desc})
 		errs += len(r.Errors)
 	}
 	output.FitTable(w, width, header, cells)
@@ -113,18 +105,24 @@ func table(w io.Writer, rows []listing.Row) {
 }
 
 // wideTable writes rows as an aligned table of every column, one line per
-// plugin, every cell escaped and none cut. An ERRORS column is added when
-// a plugin's method failed.
+// plugin, every cell escaped and none cut. A SELECTION column is added when
+// a plugin is a selector, and an ERRORS column when a plugin's method
+// failed.
 func wideTable(w io.Writer, rows []listing.Row) {
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "no plugins")
 		return
 	}
-	errs := false
+	sels, errs := false, false
 	for _, r := range rows {
+		sels = sels || r.Selection != nil
 		errs = errs || len(r.Errors) > 0
 	}
 	header := []string{"NAME", "COMMAND", "TYPE", "MODULE", "VERSION", "HIDDEN", "SHADOWED BY", "SCOPED BY", "INTERFACES", "DESCRIPTION"}
+	selCol := len(header)
+	if sels {
+		header = append(header, "SELECTION")
+	}
 	if errs {
 		header = append(header, "ERRORS")
 	}
@@ -144,11 +142,30 @@ func wideTable(w io.Writer, rows []listing.Row) {
 			r.Name, path(r), r.Type, mod, r.Version, hidden(r), r.ShadowedBy,
 			strings.Join(r.ScopedBy, ","), joined, r.Description,
 		})
+		if sels && r.Selection != nil {
+			cells[i][selCol] = selection(r.Selection)
+		}
 		if errs {
 			cells[i][len(header)-1] = strings.Join(messages(r.Errors), "; ")
 		}
 	}
 	output.Table(w, header, cells)
+}
+
+// selection is the text of what a selector picks:
+// "greeter: plain of plain, pirate, formal", "-" standing in for an empty
+// name or list.
+func selection(s *listing.Selection) string {
+	avail := strings.Join(s.Available, ", ")
+	return orDash(s.Kind) + ": " + orDash(s.Picked) + " of " + orDash(avail)
+}
+
+// orDash is s, or "-" when s is empty.
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 // path is the COMMAND cell of a row: its command path, words apart; for a

@@ -5,10 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path"
 	"runtime/debug"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/plughost/plughost/cmds/internal/listing"
 	"github.com/plughost/plughost/cmds/internal/output"
@@ -84,32 +83,63 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return output.Print(c.Stdout(), c.JSON, r, r.text)
+	return output.Print(c.Stdout(), c.JSON, r.json, r.text)
 }
 
-// report is what the command prints, and the shape of its JSON.
+// report is what the command prints. Its JSON has the keys the json
+// method writes, in that order.
 type report struct {
-	Name string `json:"name"`
+	Name string
 	// Version is the host's ToolVersion when it is not empty, else the
 	// main module's version as built.
-	Version   string `json:"version"`
-	GoVersion string `json:"go_version"`
-	Revision  string `json:"revision"`
-	Time      string `json:"time"`
-	Modified  *bool  `json:"modified"` // null when the build did not record it
+	Version   string
+	GoVersion string
+	Revision  string
+	Time      string
+	Modified  *bool // null in the JSON when the build did not record it
 	// Plugins is nil, and left out of the JSON, unless --plugins asked for
 	// it; then it is listed even when empty.
-	Plugins *[]pluginVersion `json:"plugins,omitempty"`
+	Plugins *[]pluginVersion
 }
 
 // pluginVersion is one row of the --plugins listing.
 type pluginVersion struct {
-	Name    string `json:"name"`
-	Package string `json:"package"`
-	Module  string `json:"module"`
-	Version string `json:"version"`
-	Replace string `json:"replace"`
-	Error   string `json:"error"`
+	Name    string
+	Package string
+	Module  string
+	Version string
+	Replace string
+	Error   string
+}
+
+// json writes r as one JSON object.
+func (r report) json(j *output.JSON) {
+	j.BeginObject()
+	j.Key("name").String(r.Name)
+	j.Key("version").String(r.Version)
+	j.Key("go_version").String(r.GoVersion)
+	j.Key("revision").String(r.Revision)
+	j.Key("time").String(r.Time)
+	if r.Modified != nil {
+		j.Key("modified").Bool(*r.Modified)
+	} else {
+		j.Key("modified").Null()
+	}
+	if r.Plugins != nil {
+		j.Key("plugins").BeginArray()
+		for _, p := range *r.Plugins {
+			j.BeginObject()
+			j.Key("name").String(p.Name)
+			j.Key("package").String(p.Package)
+			j.Key("module").String(p.Module)
+			j.Key("version").String(p.Version)
+			j.Key("replace").String(p.Replace)
+			j.Key("error").String(p.Error)
+			j.EndObject()
+		}
+		j.EndArray()
+	}
+	j.EndObject()
 }
 
 // report reads what the command prints: the build info, the host's name
@@ -222,11 +252,22 @@ func toolName(pkg string) string {
 	if pkg == "" || pkg == "command-line-arguments" {
 		return ""
 	}
-	base := path.Base(pkg)
-	if isMajor(base) && path.Dir(pkg) != "." {
-		base = path.Base(path.Dir(pkg))
+	dir, base := lastElem(pkg)
+	if isMajor(base) && dir != "" {
+		_, base = lastElem(dir)
 	}
 	return base
+}
+
+// lastElem splits an import path before its last element. It is
+// path.Dir and path.Base for a clean path, without path.Clean, which an
+// import path does not need.
+func lastElem(pkg string) (dir, base string) {
+	i := strings.LastIndexByte(pkg, '/')
+	if i < 0 {
+		return "", pkg
+	}
+	return pkg[:i], pkg[i+1:]
 }
 
 // isMajor reports whether a path element is a major version suffix: "v2".
@@ -242,20 +283,20 @@ func (r report) text(w io.Writer) {
 	} else {
 		fmt.Fprintf(w, "version %s\n", output.Line(r.Version))
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var facts [][2]string
 	if r.Revision != "" {
-		fmt.Fprintf(tw, "  revision\t%s\n", output.Line(r.Revision))
+		facts = append(facts, [2]string{"  revision", r.Revision})
 	}
 	if r.Time != "" {
-		fmt.Fprintf(tw, "  time\t%s\n", output.Line(r.Time))
+		facts = append(facts, [2]string{"  time", r.Time})
 	}
 	if r.Modified != nil {
-		fmt.Fprintf(tw, "  modified\t%t\n", *r.Modified)
+		facts = append(facts, [2]string{"  modified", strconv.FormatBool(*r.Modified)})
 	}
 	if r.GoVersion != "" {
-		fmt.Fprintf(tw, "  go\t%s\n", output.Line(r.GoVersion))
+		facts = append(facts, [2]string{"  go", r.GoVersion})
 	}
-	tw.Flush()
+	output.Pairs(w, facts)
 	if r.Plugins == nil {
 		return
 	}

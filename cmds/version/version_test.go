@@ -149,6 +149,27 @@ func TestMain(t *testing.T) {
 			want: "tool version v2.0.1\n",
 		},
 		{
+			name: "a major version path of one element",
+			cmd: &version.Cmd{BuildInfo: func() (*debug.BuildInfo, bool) {
+				return &debug.BuildInfo{Path: "v2", Main: debug.Module{Path: "v2", Version: "v2.0.1"}}, true
+			}},
+			want: "v2 version v2.0.1\n",
+		},
+		{
+			name: "a path of one element",
+			cmd: &version.Cmd{BuildInfo: func() (*debug.BuildInfo, bool) {
+				return &debug.BuildInfo{Path: "tool", Main: debug.Module{Path: "tool", Version: "v1.0.0"}}, true
+			}},
+			want: "tool version v1.0.0\n",
+		},
+		{
+			name: "a deep major version path",
+			cmd: &version.Cmd{BuildInfo: func() (*debug.BuildInfo, bool) {
+				return &debug.BuildInfo{Path: "example.com/x/cmd/tool/v10", Main: debug.Module{Path: "example.com/x/v10", Version: "v10.0.0"}}, true
+			}},
+			want: "tool version v10.0.0\n",
+		},
+		{
 			name: "go run of a file",
 			cmd: &version.Cmd{BuildInfo: func() (*debug.BuildInfo, bool) {
 				return &debug.BuildInfo{Path: "command-line-arguments", Main: debug.Module{Path: "example.com/tool"}}, true

@@ -8,12 +8,11 @@
 // itself is listed in finite time.
 //
 // Every call into a plugin (Name, Description, CmdName, CmdAliases,
-// PluginVersion, ScopedPlugins, SubCommands, and the feeder that gives the
-// plugins) runs
-// under fault.Call with the recorder the command's context carries. A
-// panic becomes a *fault.PluginError in the row of the plugin at fault,
-// rather than failing the listing: a listing is where one goes to find
-// such a plugin. A runtime.Goexit cannot be stopped; the recorder is told
+// PluginVersion, ScopedPlugins, SubCommands, Selection, and the feeder
+// that gives the plugins) runs under fault.Call with the recorder the
+// command's context carries. A panic becomes a *fault.PluginError in the
+// row of the plugin at fault, rather than failing the listing: a listing
+// is where one goes to find such a plugin. A runtime.Goexit cannot be stopped; the recorder is told
 // which plugin called it.
 //
 // What a row holds of a plugin's Go type (the type's name, its module, the

@@ -47,8 +47,8 @@ type Row struct {
 	// Description is what Description returned.
 	Description string
 	// Interfaces names the plughost interfaces the plugin implements, in
-	// the order ifaces.go lists them, and Versioner last. Rows of one type
-	// share it: do not modify it.
+	// the order ifaces.go lists them (package plugins' order), and
+	// Versioner last. Rows of one type share it: do not modify it.
 	Interfaces []string
 	// Hidden reports whether the plugin is a Hider.
 	Hidden bool
@@ -59,10 +59,22 @@ type Row struct {
 	// ScopedBy labels each command whose ScopedPlugins holds the plugin,
 	// in the order of the rows.
 	ScopedBy []string
+	// Selection is what the plugin's Selection returned, for a Selector,
+	// once ReadSelections has read it; else nil, as when it panicked.
+	Selection *Selection
 	// Errors are the faults of the plugin's methods, each a
 	// *fault.PluginError, in the order the methods were called. A fault of
 	// a plugin in its ScopedPlugins is here too, wrapped.
 	Errors []error
+}
+
+// Selection is what a Selector picks: the kind of plugin it picks
+// ("greeter"), the name of the one it picks now, and the names of those it
+// could pick, as its Selection method returned them.
+type Selection struct {
+	Kind      string
+	Picked    string
+	Available []string
 }
 
 // Label names the row's plugin in another row: by its name, or by its type
@@ -156,6 +168,25 @@ func ReadTree(rec fault.Recorder, bi *debug.BuildInfo, plugs []plugins.Plugin) [
 	}
 	add(plugs, -1)
 	return rows
+}
+
+// ReadSelections sets the Selection of each row whose plugin is a
+// Selector, as Read and ReadTree returned them, calling its Selection once
+// per row under fault.Call with rec. A fault goes in the row's Errors and
+// leaves its Selection nil.
+func ReadSelections(rec fault.Recorder, rows []Row) {
+	r := reader{rec: rec}
+	for i := range rows {
+		row := &rows[i]
+		s, ok := row.Plugin.(Selector)
+		if !ok {
+			continue
+		}
+		var sel Selection
+		if r.call(row, "Selection", func() { sel.Kind, sel.Picked, sel.Available = s.Selection() }) {
+			row.Selection = &sel
+		}
+	}
 }
 
 // identity tells plugins apart for ReadTree's cycle check: a pointer by
@@ -300,53 +331,51 @@ func (r *reader) kind(p plugins.Plugin) *kind {
 }
 
 // interfaces names the plughost interfaces p implements, each checked on
-// its own.
+// its own, in the order ifaces.go lists them, and Versioner last. The
+// checks fill in an array that one loop reads, rather than each appending,
+// to keep the code small.
 func interfaces(p plugins.Plugin) []string {
+	names := [...]string{
+		"PluginNeeder", "PluginScoper", "Command", "NamedCommand", "Aliaser",
+		"SubCommander", "Describer", "Hider", "Flagger", "StdinNeeder",
+		"StdoutNeeder", "StderrNeeder", "HostNeeder", "GlobalFlagger", "ArgsUsager",
+		"ArgsPasser", "BeforeRunner", "AfterRunner", "LongDescriber", "Exampler",
+		"Grouper", "ConfigParser", "ConfigFiler", "SourceNeeder", "ArgsCompleter",
+		"Selector", "Versioner",
+	}
+	var has [len(names)]bool
+	_, has[0] = p.(PluginNeeder)
+	_, has[1] = p.(PluginScoper)
+	_, has[2] = p.(Command)
+	_, has[3] = p.(NamedCommand)
+	_, has[4] = p.(Aliaser)
+	_, has[5] = p.(SubCommander)
+	_, has[6] = p.(Describer)
+	_, has[7] = p.(Hider)
+	_, has[8] = p.(Flagger)
+	_, has[9] = p.(StdinNeeder)
+	_, has[10] = p.(StdoutNeeder)
+	_, has[11] = p.(StderrNeeder)
+	_, has[12] = p.(HostNeeder)
+	_, has[13] = p.(GlobalFlagger)
+	_, has[14] = p.(ArgsUsager)
+	_, has[15] = p.(ArgsPasser)
+	_, has[16] = p.(BeforeRunner)
+	_, has[17] = p.(AfterRunner)
+	_, has[18] = p.(LongDescriber)
+	_, has[19] = p.(Exampler)
+	_, has[20] = p.(Grouper)
+	_, has[21] = p.(ConfigParser)
+	_, has[22] = p.(ConfigFiler)
+	_, has[23] = p.(SourceNeeder)
+	_, has[24] = p.(ArgsCompleter)
+	_, has[25] = p.(Selector)
+	_, has[26] = p.(versioner)
 	out := []string{}
-	if _, ok := p.(Command); ok {
-		out = append(out, "Command")
-	}
-	if _, ok := p.(NamedCommand); ok {
-		out = append(out, "NamedCommand")
-	}
-	if _, ok := p.(Aliaser); ok {
-		out = append(out, "Aliaser")
-	}
-	if _, ok := p.(SubCommander); ok {
-		out = append(out, "SubCommander")
-	}
-	if _, ok := p.(Describer); ok {
-		out = append(out, "Describer")
-	}
-	if _, ok := p.(Hider); ok {
-		out = append(out, "Hider")
-	}
-	if _, ok := p.(Flagger); ok {
-		out = append(out, "Flagger")
-	}
-	if _, ok := p.(ArgsUsager); ok {
-		out = append(out, "ArgsUsager")
-	}
-	if _, ok := p.(PluginNeeder); ok {
-		out = append(out, "PluginNeeder")
-	}
-	if _, ok := p.(PluginScoper); ok {
-		out = append(out, "PluginScoper")
-	}
-	if _, ok := p.(HostNeeder); ok {
-		out = append(out, "HostNeeder")
-	}
-	if _, ok := p.(StdinNeeder); ok {
-		out = append(out, "StdinNeeder")
-	}
-	if _, ok := p.(StdoutNeeder); ok {
-		out = append(out, "StdoutNeeder")
-	}
-	if _, ok := p.(StderrNeeder); ok {
-		out = append(out, "StderrNeeder")
-	}
-	if _, ok := p.(versioner); ok {
-		out = append(out, "Versioner")
+	for i, ok := range has {
+		if ok {
+			out = append(out, names[i])
+		}
 	}
 	return out
 }

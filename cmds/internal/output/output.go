@@ -4,12 +4,11 @@
 // It is the one place text a plugin or a user wrote leaves the built-ins
 // for a terminal: every cell of a text table goes through Cell, every other
 // line a built-in prints through Line. JSON output is left exact, as JSON
-// escapes it.
+// escapes it; JSON writes it as encoding/json would, without linking it.
 package output
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -19,24 +18,23 @@ import (
 	"github.com/plughost/plughost/plugins/plugprint"
 )
 
-// Print writes v to w: indented JSON when asJSON, else what text writes.
-// The whole report is built first and written with one Write, so a failed
-// write is reported and nothing is half printed; a short write with no
-// error is reported as io.ErrShortWrite.
-func Print(w io.Writer, asJSON bool, v any, text func(io.Writer)) error {
-	var buf bytes.Buffer
+// Print writes a report to w: the JSON value json writes when asJSON,
+// else what text writes. The whole report is built first and written
+// with one Write, so a failed write is reported and nothing is half
+// printed; a short write with no error is reported as io.ErrShortWrite.
+func Print(w io.Writer, asJSON bool, json func(*JSON), text func(io.Writer)) error {
+	var out []byte
 	if asJSON {
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(v); err != nil {
-			return err
-		}
+		var j JSON
+		json(&j)
+		out = j.Bytes()
 	} else {
+		var buf bytes.Buffer
 		text(&buf)
+		out = buf.Bytes()
 	}
-	n, err := w.Write(buf.Bytes())
-	if err == nil && n < buf.Len() {
+	n, err := w.Write(out)
+	if err == nil && n < len(out) {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
@@ -91,6 +89,27 @@ func plain(s string) bool {
 		}
 	}
 	return true
+}
+
+// Pairs writes one line per pair: its label, padded with spaces to two
+// more than the widest label, in runes, then its value through Line. It
+// is what text/tabwriter writes for "label\tvalue" lines, padding 2, in
+// one Write. Labels are the caller's own text, written as they are.
+func Pairs(w io.Writer, pairs [][2]string) {
+	width := 0
+	for _, p := range pairs {
+		width = max(width, utf8.RuneCountInString(p[0]))
+	}
+	var out []byte
+	for _, p := range pairs {
+		out = append(out, p[0]...)
+		for n := utf8.RuneCountInString(p[0]); n < width+2; n++ {
+			out = append(out, ' ')
+		}
+		out = append(out, Line(p[1])...)
+		out = append(out, '\n')
+	}
+	w.Write(out)
 }
 
 // Rows returns n rows of cols empty cells each, for Table, backed by one
@@ -252,7 +271,8 @@ func fit(widest []int, width int) []int {
 	// Going up the columns from the narrowest, the cap is found at the
 	// first column that, with every wider one, does not fit at its own
 	// width: what is left is shared between them.
-	sorted := slices.Sorted(slices.Values(widest))
+	sorted := slices.Clone(widest)
+	slices.Sort(sorted) // the instantiation fmt.Errorf has already
 	limit, used := 0, 0
 	for i, n := range sorted {
 		rest := len(sorted) - i

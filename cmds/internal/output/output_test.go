@@ -30,7 +30,11 @@ func (failWriter) Write([]byte) (int, error) { return 0, errWrite }
 
 func TestPrint(t *testing.T) {
 	t.Parallel()
-	report := map[string]string{"name": "a\x1b[2Jb"}
+	report := func(j *output.JSON) {
+		j.BeginObject()
+		j.Key("name").String("a\x1b[2Jb")
+		j.EndObject()
+	}
 	text := func(w io.Writer) { fmt.Fprintln(w, "text") }
 	tests := []struct {
 		name    string
@@ -154,6 +158,47 @@ func TestTable(t *testing.T) {
 				t.Errorf("table (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestPairs checks Pairs against text/tabwriter, which it replaces.
+func TestPairs(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		pairs [][2]string
+	}{
+		{name: "none"},
+		{name: "one", pairs: [][2]string{{"go", "go1.24.0"}}},
+		{name: "aligned", pairs: [][2]string{{"  revision", "0123"}, {"  time", "2025"}, {"  go", "go1.24.0"}}},
+		{name: "an empty value is still padded", pairs: [][2]string{{"executable", ""}, {"go", "x"}}},
+		{name: "runes counted once", pairs: [][2]string{{"généré", "a  b"}, {"x", "世界"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var want bytes.Buffer
+			tw := tabwriter.NewWriter(&want, 0, 0, 2, ' ', 0)
+			for _, p := range tt.pairs {
+				fmt.Fprintf(tw, "%s\t%s\n", p[0], output.Line(p[1]))
+			}
+			tw.Flush()
+			var got bytes.Buffer
+			output.Pairs(&got, tt.pairs)
+			if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+				t.Errorf("pairs (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Pairs escapes values, so that none can break a line.
+func TestPairsEscapes(t *testing.T) {
+	t.Parallel()
+	var got bytes.Buffer
+	output.Pairs(&got, [][2]string{{"a", "x\n\x1b[2Jy\tz"}})
+	if diff := cmp.Diff("a  x\\n\\x1b[2Jy\\tz\n", got.String()); diff != "" {
+		t.Errorf("pairs (-want +got):\n%s", diff)
 	}
 }
 
