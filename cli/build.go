@@ -145,7 +145,8 @@ func (r *run) level(c command, depth int) (*flagSet, []plugins.Plugin, error) {
 // and the host's --help (with -h, unless a flag took it), plus --version
 // at the top. A clash between them is an error naming both plugins, and
 // so is a --help of a plugin's own.
-func (r *run) parser(name string, c *command, sets ...*flagSet) (*pflag.FlagSet, *bool, error) {
+func (r *run) parser(name string, c *command, global *flagSet, levels ...*flagSet) (*pflag.FlagSet, *bool, error) {
+	sets := append(levels[:len(levels):len(levels)], global)
 	groups := make([][]plugflag.Flag, 0, len(sets))
 	for _, s := range sets {
 		groups = append(groups, s.flags)
@@ -162,6 +163,10 @@ func (r *run) parser(name string, c *command, sets ...*flagSet) (*pflag.FlagSet,
 			case f.Name == "help" || f.Name == "version" && c == nil:
 				site := s.pflags[i].Value.(*pvalue).owner.site("Flags")
 				return nil, nil, site.Fault(fmt.Errorf("%w: flag --%s belongs to the host", ErrBadPlugin, f.Name))
+			case f.Shorthand == "h" && s == global:
+				// -h is a command's to take, never the whole tool's.
+				site := s.pflags[i].Value.(*pvalue).owner.site("GlobalFlags")
+				return nil, nil, site.Fault(fmt.Errorf("%w: global flag -h belongs to the host", ErrBadPlugin))
 			case f.Shorthand == "h":
 				helpShort = ""
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"reflect"
 	"sync"
@@ -26,6 +27,7 @@ type feeding struct {
 	lateErr        error                        // a fault met while feeding from inside a plugin
 	sets           []*flagSet                   // the run's flags, for sourceOf
 	from           map[string]string            // the flags set by a source other than the command line
+	faults         map[plugins.Plugin]error     // why a plugin's feeding failed
 }
 
 type feedState uint8
@@ -48,7 +50,7 @@ func newFeeding(h *Host, record fault.Recorder) *feeding {
 // plugin any more.
 func (f *feeding) end() {
 	f.mu.Lock()
-	f.over, f.state, f.sets, f.from = true, nil, nil, nil
+	f.over, f.state, f.sets, f.from, f.faults = true, nil, nil, nil, nil
 	f.changed.Broadcast()
 	f.mu.Unlock()
 }
@@ -119,6 +121,21 @@ func (f *feeding) sourceOf(flag string) string {
 	return ""
 }
 
+// fault records why p's feeding failed, with f.mu held: every run
+// sharing the feeding fails with it, not only the one that asked, and a
+// later use of p in the run fails with it too.
+func (f *feeding) fault(p plugins.Plugin, err error) {
+	if f.lateErr == nil {
+		f.lateErr = err
+	}
+	if f.faults == nil {
+		f.faults = map[plugins.Plugin]error{}
+	}
+	if reflect.TypeOf(p).Kind() == reflect.Pointer {
+		f.faults[p] = err
+	}
+}
+
 // late returns a fault met while a feeder fed from inside a plugin.
 func (f *feeding) late() error {
 	f.mu.Lock()
@@ -133,8 +150,9 @@ func (f *feeding) late() error {
 // are added to *failedOnes when it is not nil. name, when known, is the
 // name of plugs' one plugin, for the fault.
 func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bool, name string, rec fault.Recorder) error {
-	var mine []plugins.Plugin // claimed by this call
-	var others bool           // met, not by this call
+	var mine []plugins.Plugin    // claimed by this call
+	var refused []plugins.Plugin // whose feeding failed earlier in the run
+	var others bool              // met, not by this call
 	f.mu.Lock()
 	if f.over {
 		f.mu.Unlock()
@@ -162,6 +180,9 @@ func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bo
 			mine = append(mine, p)
 		case failed:
 			noteFailed(failedOnes, p)
+			if failedOnes == nil { // the run is about to use it: it cannot
+				refused = append(refused, p)
+			}
 		default:
 			others = true
 		}
@@ -181,10 +202,8 @@ func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bo
 				}
 			}
 		}
-		if err != nil && f.lateErr == nil {
-			// Every run sharing the feeding fails with it, not only the
-			// one that asked.
-			f.lateErr = err
+		if err != nil {
+			f.fault(mine[done-1], err)
 		}
 		f.changed.Broadcast()
 		f.mu.Unlock()
@@ -208,9 +227,21 @@ func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bo
 			}
 			if f.state != nil && f.state[p] == failed {
 				noteFailed(failedOnes, p)
+				if failedOnes == nil {
+					refused = append(refused, p)
+				}
 			}
 		}
 		f.mu.Unlock()
+	}
+	if first == nil && len(refused) > 0 {
+		f.mu.Lock()
+		first = f.faults[refused[0]]
+		f.mu.Unlock()
+		if first == nil {
+			s := fault.Site{Plugin: refused[0], Name: name}
+			first = s.Fault(fmt.Errorf("%w: not fed, since a needer setter of it failed earlier in the run", ErrBadPlugin))
+		}
 	}
 	return first
 }
@@ -257,8 +288,8 @@ func (f *feeding) give(plugs []plugins.Plugin, name string, rec fault.Recorder) 
 				}
 			}
 		}
-		if f.lateErr == nil {
-			f.lateErr = s.Fault(fault.ErrGoexit)
+		if done > 0 {
+			f.fault(plugs[done-1], s.Fault(fault.ErrGoexit))
 		}
 		f.changed.Broadcast()
 		f.mu.Unlock()

@@ -137,7 +137,8 @@ func (r *run) hasHelp() bool {
 // commandHelp fills h with what the command res names shows.
 func (r *run) commandHelp(h *plugprint.Help, res *resolved) error {
 	c := res.cmd
-	h.Aliases, h.Runnable = c.aliases, !res.parent
+	_, takesArgs := c.p.(plugins.ArgsUsager)
+	h.Aliases, h.Runnable = c.aliases, !res.parent || takesArgs
 	for _, text := range []struct {
 		to     *string
 		method string

@@ -98,7 +98,11 @@ func (r *run) resolve(args []string) (*resolved, error) {
 		rest = []string{r.h.DefaultCommand}
 	}
 	plugs := r.h.Plugins
+	var above *flagSet // the own flags of the command above, once past it
 	for len(rest) > 0 && !dashed && !res.version {
+		if above != nil {
+			res.inherited = res.inherited.with(above, false)
+		}
 		c, err := r.lookup(plugs, res.at, rest[0])
 		if err != nil && len(res.at) == 1 {
 			var n int
@@ -129,7 +133,7 @@ func (r *run) resolve(args []string) (*resolved, error) {
 			res.passed, rest, dashed = true, rest[1:], false
 			break
 		}
-		fs, help, err := r.parser(c.cmdName, &c, own, res.inherited, global)
+		fs, help, err := r.parser(c.cmdName, &c, global, own, res.inherited)
 		if err != nil {
 			return nil, err
 		}
@@ -155,8 +159,7 @@ func (r *run) resolve(args []string) (*resolved, error) {
 				break
 			}
 		}
-		res.inherited = res.inherited.with(own, false)
-		plugs = subs
+		above, plugs = own, subs
 	}
 	res.args, res.dashed = rest, dashed
 	return res, nil

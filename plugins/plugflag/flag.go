@@ -228,23 +228,23 @@ func readTraits(f *Flag) {
 // pointer to the variable itself; Strings says what it is bound to.
 //
 // Values of different types may be bound to one variable (the standard
-// library's StringVar and OneOf both to a *string), so pointers are
-// compared by address and by what they point to: a *Config and a pointer
-// to its first field share an address, not a variable.
+// library's StringVar and OneOf both to a *string, a plugin's own
+// *MyString too), so pointers are compared by address and by what they
+// point to: a *Config and a pointer to its first field share an address,
+// not a variable.
 func sameVar(a, b flag.Value) bool {
 	va, vb := boundTo(a), boundTo(b)
 	if va.Kind() != reflect.Pointer || vb.Kind() != reflect.Pointer || va.IsNil() || vb.IsNil() {
 		return false
 	}
 	ea, eb := va.Type().Elem(), vb.Type().Elem()
-	if va.Pointer() != vb.Pointer() || ea.Kind() != eb.Kind() || ea.Size() != eb.Size() {
-		return false
+	if va.Pointer() != vb.Pointer() || ea.Kind() != eb.Kind() || ea.Size() != eb.Size() || ea.Size() == 0 {
+		return false // values of no size may share an address, not a variable
 	}
-	// One variable under two kinds of value (an int and a count) is two
-	// flags: the long one's value could not take what the short one does.
-	ta, _ := typeOf(&flag.Flag{Value: a})
-	tb, _ := typeOf(&flag.Flag{Value: b})
-	return ta == tb
+	// One variable under a value that takes none and one that takes one
+	// (an int and a count) is two flags: the long one's value could not
+	// take what the short one is given.
+	return isBoolValue(a) == isBoolValue(b)
 }
 
 func boundTo(v flag.Value) reflect.Value {
