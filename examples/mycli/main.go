@@ -12,6 +12,8 @@ import (
 	"os"
 
 	"github.com/plughost/plughost/cli"
+	"github.com/plughost/plughost/cmds/completion"
+	"github.com/plughost/plughost/cmds/docs"
 	"github.com/plughost/plughost/cmds/info"
 	"github.com/plughost/plughost/plugins"
 )
@@ -54,6 +56,13 @@ func newHost(getenv func(string) string) *cli.Host {
 		&Echo{},
 		&Remind{When: "soon"},
 		&info.Cmd{},
+		// Shell completion: "mycli completion bash" writes the script,
+		// which calls back into the hidden __complete.
+		&completion.Cmd{},
+		&completion.Complete{},
+		&completion.Complete{NoDesc: true},
+		// "mycli docs man DIR" writes manual pages; it is hidden.
+		&docs.Cmd{NoConfigKeys: true},
 	}, h.Plugins...)
 	return h
 }
