@@ -8,10 +8,21 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	th "github.com/plughost/plughost/internal/testhelpers"
+	"github.com/plughost/plughost/cli"
+	"github.com/plughost/plughost/clitest"
+	"github.com/plughost/plughost/plugins"
 )
 
-// result is what one run of mycli shows its user.
+// go test -update rewrites the help goldens under testdata/.
+var _ = clitest.UpdateFlag()
+
+// mycliHost is what main builds, with env as the environment it reads.
+func mycliHost(env map[string]string) func() *cli.Host {
+	return func() *cli.Host { return newHost(func(k string) string { return env[k] }) }
+}
+
+// result is what one run of mycli shows its user: clitest.Output, as a
+// type of this package so that the table below may leave out field names.
 type result struct {
 	Code   int
 	Stdout string
@@ -20,9 +31,7 @@ type result struct {
 
 func mycli(t *testing.T, env map[string]string, args ...string) result {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr, func(k string) string { return env[k] })
-	return result{Code: code, Stdout: stdout.String(), Stderr: stderr.String()}
+	return result(clitest.Run(t, mycliHost(env), args, clitest.Env(env)).Output)
 }
 
 func TestMycli(t *testing.T) {
@@ -78,7 +87,7 @@ func TestMycliHelp(t *testing.T) {
 		if got.Code != 0 || got.Stderr != "" {
 			t.Fatalf("mycli %q = %+v", args, got)
 		}
-		th.Golden(t, strings.TrimLeft(strings.Join(args, "_"), "-")+".golden", got.Stdout)
+		clitest.Golden(t, strings.TrimLeft(strings.Join(args, "_"), "-")+".golden", got.Stdout)
 	}
 }
 
@@ -86,10 +95,9 @@ func TestMycliInterrupted(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	var stdout, stderr bytes.Buffer
-	code := run(ctx, []string{"sleep", "--for=1h"}, nil, &stdout, &stderr, func(string) string { return "" })
-	if code != 130 {
-		t.Errorf("an interrupted mycli exits %d, want 130 (stderr %q)", code, stderr.String())
+	got := clitest.Run(t, mycliHost(nil), []string{"sleep", "--for=1h"}, clitest.Context(ctx))
+	if got.Code != 130 || !errors.Is(got.Err, context.Canceled) {
+		t.Errorf("an interrupted mycli exits %d, want 130 (stderr %q)", got.Code, got.Stderr)
 	}
 }
 
@@ -100,6 +108,9 @@ func (closedWriter) Write([]byte) (int, error) {
 	return 0, errors.New("write /dev/stdout: file already closed")
 }
 
+// TestMycliReportsFailedWrites drives run, as main does, with a stdout
+// that fails: the one thing clitest.Run, which gives the tool a buffer,
+// cannot show.
 func TestMycliReportsFailedWrites(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{{"greet"}, {"--help"}, {"plugins"}, {"greeters"}} {
@@ -115,17 +126,38 @@ func TestMycliReportsFailedWrites(t *testing.T) {
 // so greet itself is unchanged for whatever runs after it.
 func TestWelcomeLeavesGreetAsItWas(t *testing.T) {
 	t.Parallel()
-	var out bytes.Buffer
-	h := newHost(func(string) string { return "" })
-	h.Stdout = &out
-	if err := h.Main(context.Background(), []string{"welcome", "Ann"}); err != nil {
-		t.Fatal(err)
+	var h *cli.Host
+	got := clitest.Run(t, func() *cli.Host { h = mycliHost(nil)(); return h }, []string{"welcome", "Ann"})
+	if got.Err != nil {
+		t.Fatal(got.Err)
 	}
-	if out.String() != "Good day to you, Ann.\n" {
-		t.Errorf("welcome printed %q", out.String())
+	if got.Stdout != "Good day to you, Ann.\n" {
+		t.Errorf("welcome printed %q", got.Stdout)
 	}
 	greet := h.Plugins[0].(*Greet)
 	if greet.Greeter != "" || greet.Shout {
 		t.Errorf("after welcome, greet is %+v; want it as it was", greet)
+	}
+}
+
+// TestPluginsConform checks each of mycli's own plugins against what
+// every host expects of a plugin. It does not run in parallel: Conform
+// watches the process's streams and goroutines.
+func TestPluginsConform(t *testing.T) {
+	for _, newPlugin := range []func() plugins.Plugin{
+		func() plugins.Plugin { return &Greet{} },
+		func() plugins.Plugin { return &Emoji{} },
+		func() plugins.Plugin { return Plain{} },
+		func() plugins.Plugin { return Pirate{} },
+		func() plugins.Plugin { return Formal{} },
+		func() plugins.Plugin { return &Greeters{} },
+		func() plugins.Plugin { return &Welcome{} },
+		func() plugins.Plugin { return &Version{} },
+		func() plugins.Plugin { return &Sleep{} },
+		func() plugins.Plugin { return &Debug{} },
+		func() plugins.Plugin { return &Echo{} },
+		func() plugins.Plugin { return &Remind{When: "soon"} },
+	} {
+		clitest.Conform(t, newPlugin)
 	}
 }
