@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/plughost/plughost/cli"
 	"github.com/plughost/plughost/clitest"
-	"github.com/plughost/plughost/plugins"
+	"github.com/plughost/plughost/examples/mycli/tool"
 )
 
 // go test -update rewrites the help goldens under testdata/.
@@ -18,7 +18,7 @@ var _ = clitest.UpdateFlag()
 
 // mycliHost is what main builds, with env as the environment it reads.
 func mycliHost(env map[string]string) func() *cli.Host {
-	return func() *cli.Host { return newHost(func(k string) string { return env[k] }) }
+	return func() *cli.Host { return tool.New(func(k string) (string, bool) { v, ok := env[k]; return v, ok }) }
 }
 
 // result is what one run of mycli shows its user: clitest.Output, as a
@@ -32,6 +32,36 @@ type result struct {
 func mycli(t *testing.T, env map[string]string, args ...string) result {
 	t.Helper()
 	return result(clitest.Run(t, mycliHost(env), args, clitest.Env(env)).Output)
+}
+
+// TestMycliConfigFiles: mycli reads mycli.json and mycli.conf, the first
+// winning, and --config names one more; the environment beats them.
+func TestMycliConfigFiles(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"mycli.json": "{\"greet\": {\"greeter\": \"formal\"}}",
+		"mycli.conf": "debug = false\n[greet]\ngreeter = pirate\nalso = Bo\n",
+		"extra.conf": "[greet]\ngreetr = plain\n",
+	}
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want result
+	}{
+		{"the first file wins", nil, []string{"greet"}, result{0, "Good day to you, Bo.\n", ""}},
+		{"the environment beats files", map[string]string{"MYCLI_GREETER": "plain"}, []string{"greet"}, result{0, "Hello, Bo!\n", ""}},
+		{"an unknown key", nil, []string{"--config=extra.conf", "greet"}, result{2, "", "mycli: extra.conf:2: unknown key \"greetr\" in [greet] (did you mean \"greeter\"?)\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := result(clitest.Run(t, mycliHost(tt.env), tt.args, clitest.Env(tt.env), clitest.Files(files)).Output)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("mycli %q (-want +got):\n%s", tt.args, diff)
+			}
+		})
+	}
 }
 
 func TestMycli(t *testing.T) {
@@ -59,7 +89,11 @@ func TestMycli(t *testing.T) {
 		{"unknown command", nil, []string{"gret"}, result{2, "", "mycli: unknown command \"gret\" (did you mean \"greet\"?)\n"}},
 		{"unknown flag", nil, []string{"greet", "--shuot"}, result{2, "", "mycli greet: unknown flag \"--shuot\" (did you mean --shout?)\n"}},
 		{"bad value", nil, []string{"sleep", "--for=soon"}, result{2, "", "mycli sleep: flag --for: invalid value \"soon\": want a duration such as 90s or 1h30m\n"}},
-		{"command fails", nil, []string{"greet", "-g", "robot"}, result{1, "", "mycli greet: no such greeter \"robot\" (have plain, pirate, formal)\n"}},
+		{"no such greeter", nil, []string{"greet", "-g", "robot"}, result{2, "", "mycli greet: flag --greeter: invalid value \"robot\": want one of plain, pirate, formal\n"}},
+		{"no such greeter in the environment", map[string]string{"MYCLI_GREETER": "pirat"}, []string{"greet"},
+			result{2, "", "mycli greet: flag --greeter: invalid value \"pirat\" (from env MYCLI_GREETER): want one of plain, pirate, formal (did you mean \"pirate\"?)\n"}},
+		{"any flag from the environment", map[string]string{"MYCLI_SHOUT": "true", "MYCLI_EMOJI_NAME": "wave"}, []string{"greet", "Ann"}, result{0, "HELLO, ANN! 👋\n", ""}},
+		{"command fails", nil, []string{"welcome"}, result{1, "", "mycli welcome: want the names of the people to welcome\n"}},
 		{"unknown sub-command", nil, []string{"greeters", "lst"}, result{2, "", "mycli greeters: unknown command \"lst\" (did you mean \"list\"?)\n"}},
 		{"declared argument missing", nil, []string{"greeters", "show"}, result{2, "", "mycli greeters show: want 1 argument, got 0 (usage: mycli greeters show [flags] NAME)\n"}},
 		{"global flag and hook", nil, []string{"greet", "--debug", "Bo"}, result{0, "Hello, Bo!\n", "debug: running greet with [\"greet\" \"--debug\" \"Bo\"]\ndebug: greet: ok\n"}},
@@ -115,7 +149,7 @@ func TestMycliReportsFailedWrites(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{{"greet"}, {"--help"}, {"plugins"}, {"greeters"}} {
 		var stderr bytes.Buffer
-		code := run(context.Background(), args, nil, closedWriter{}, &stderr, func(string) string { return "" })
+		code := run(context.Background(), args, nil, closedWriter{}, &stderr, func(string) (string, bool) { return "", false })
 		if code != 1 || !strings.Contains(stderr.String(), "file already closed") || strings.Count(stderr.String(), "\n") != 1 {
 			t.Errorf("mycli %q to a closed stdout: exit %d, stderr %q; want 1 and the error once", args, code, stderr.String())
 		}
@@ -134,30 +168,8 @@ func TestWelcomeLeavesGreetAsItWas(t *testing.T) {
 	if got.Stdout != "Good day to you, Ann.\n" {
 		t.Errorf("welcome printed %q", got.Stdout)
 	}
-	greet := h.Plugins[0].(*Greet)
-	if greet.Greeter != "" || greet.Shout {
+	greet := h.Plugins[0].(*tool.Greet)
+	if greet.Greeter != "plain" || greet.Shout {
 		t.Errorf("after welcome, greet is %+v; want it as it was", greet)
-	}
-}
-
-// TestPluginsConform checks each of mycli's own plugins against what
-// every host expects of a plugin. It does not run in parallel: Conform
-// watches the process's streams and goroutines.
-func TestPluginsConform(t *testing.T) {
-	for _, newPlugin := range []func() plugins.Plugin{
-		func() plugins.Plugin { return &Greet{} },
-		func() plugins.Plugin { return &Emoji{} },
-		func() plugins.Plugin { return Plain{} },
-		func() plugins.Plugin { return Pirate{} },
-		func() plugins.Plugin { return Formal{} },
-		func() plugins.Plugin { return &Greeters{} },
-		func() plugins.Plugin { return &Welcome{} },
-		func() plugins.Plugin { return &Version{} },
-		func() plugins.Plugin { return &Sleep{} },
-		func() plugins.Plugin { return &Debug{} },
-		func() plugins.Plugin { return &Echo{} },
-		func() plugins.Plugin { return &Remind{When: "soon"} },
-	} {
-		clitest.Conform(t, newPlugin)
 	}
 }

@@ -29,7 +29,7 @@ func TestDispatchStartsNoSubprocess(t *testing.T) {
 
 	ran := func(args ...string) string {
 		os.Remove(mark)
-		run(context.Background(), args, strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+		run(context.Background(), args, strings.NewReader(""), io.Discard, io.Discard, func(string) (string, bool) { return "", false })
 		b, _ := os.ReadFile(mark)
 		return string(b)
 	}

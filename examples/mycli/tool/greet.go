@@ -1,4 +1,4 @@
-package main
+package tool
 
 import (
 	"context"
@@ -11,14 +11,16 @@ import (
 	"github.com/plughost/plughost/plugins/plugflag"
 )
 
-// ErrNoGreeter reports a --greeter that names no Greeter plugin.
+// ErrNoGreeter reports a Greeter field, set in code, that names no
+// Greeter plugin: the --greeter flag refuses such a name itself.
 var ErrNoGreeter = errors.New("no such greeter")
 
 // Greet is a command with flags of its own (exported fields), a scope from
-// which the emoji plugin lends it flags, and a Greeter picked by flag or
-// environment variable.
+// which the emoji plugin lends it flags, and a Greeter picked by name from
+// the tool's Greeter plugins: by --greeter, MYCLI_GREETER, a config file,
+// or the field set in code.
 type Greet struct {
-	Greeter string   // --greeter, -g: which Greeter to use (default plain, or $MYCLI_GREETER)
+	Greeter string   // --greeter, -g: which Greeter to use
 	Shout   bool     // --shout: upper-case the greeting
 	Verbose int      // --verbose, -v: repeat for more
 	Also    []string // --also: more names, repeatable
@@ -29,7 +31,7 @@ type Greet struct {
 
 func (g *Greet) Name() string { return "greet" }
 func (g *Greet) Description() string {
-	return "greet people (own flags, lent flags from emoji, greeter picked by --greeter or MYCLI_GREETER)"
+	return "greet people (own flags, lent flags from emoji, a greeter picked by --greeter, MYCLI_GREETER or a config file)"
 }
 func (g *Greet) CmdAliases() []string                { return []string{"hi"} }
 func (g *Greet) WithPlugins(fn plugins.PluginFeeder) { g.plugs = fn }
@@ -37,8 +39,9 @@ func (g *Greet) WithPlugins(fn plugins.PluginFeeder) { g.plugs = fn }
 // Flags binds the flags to the fields, with each field's value as default.
 func (g *Greet) Flags() *flag.FlagSet {
 	fs := flag.NewFlagSet(g.Name(), flag.ContinueOnError)
-	fs.StringVar(&g.Greeter, "greeter", g.Greeter, "which greeter to use: plain, pirate or formal")
-	fs.StringVar(&g.Greeter, "g", g.Greeter, "which greeter to use")
+	greeters := plugins.Picks[Greeter](g.plugs.Plugins())
+	fs.Var(plugflag.OneOf(&g.Greeter, greeters...), "greeter", "which greeter to use")
+	fs.Var(plugflag.OneOf(&g.Greeter, greeters...), "g", "which greeter to use")
 	fs.BoolVar(&g.Shout, "shout", g.Shout, "greet in capitals")
 	fs.Var(plugflag.Count(&g.Verbose), "verbose", "say more; repeat for more still")
 	fs.Var(plugflag.Count(&g.Verbose), "v", "say more")
@@ -75,7 +78,7 @@ func (g *Greet) Main(ctx context.Context, args []string) error {
 			msg = strings.ToUpper(msg)
 		}
 		if g.Verbose > 0 {
-			msg = fmt.Sprintf("%s [greeter %s, verbosity %d]", msg, greeter.GreeterName(), g.Verbose)
+			msg = fmt.Sprintf("%s [greeter %s, verbosity %d]", msg, g.Greeter, g.Verbose)
 		}
 		if _, err := fmt.Fprintln(w, msg); err != nil {
 			return err
@@ -86,16 +89,14 @@ func (g *Greet) Main(ctx context.Context, args []string) error {
 
 // greeter finds the Greeter the Greeter field names.
 func (g *Greet) greeter() (Greeter, error) {
-	want := g.Greeter
-	if want == "" {
-		want = "plain"
+	if gr, ok := plugins.Pick[Greeter](g.plugs.Plugins(), g.Greeter); ok {
+		return gr, nil
 	}
-	var names []string
-	for _, gr := range plugins.Select[Greeter](g.plugs.Plugins()) {
-		if gr.GreeterName() == want {
-			return gr, nil
-		}
-		names = append(names, gr.GreeterName())
-	}
-	return nil, fmt.Errorf("%w %q (have %s)", ErrNoGreeter, want, strings.Join(names, ", "))
+	have := strings.Join(plugins.Picks[Greeter](g.plugs.Plugins()), ", ")
+	return nil, fmt.Errorf("%w %q (have %s)", ErrNoGreeter, g.Greeter, have)
+}
+
+// Selection says which greeter greet picks, for the plugins command.
+func (g *Greet) Selection() (kind, picked string, available []string) {
+	return "greeter", g.Greeter, plugins.Picks[Greeter](g.plugs.Plugins())
 }

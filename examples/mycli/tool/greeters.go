@@ -1,4 +1,4 @@
-package main
+package tool
 
 import (
 	"context"
@@ -17,13 +17,10 @@ type (
 )
 
 func (Plain) Name() string              { return "greeter/plain" }
-func (Plain) GreeterName() string       { return "plain" }
 func (Plain) Greet(name string) string  { return "Hello, " + name + "!" }
 func (Pirate) Name() string             { return "greeter/pirate" }
-func (Pirate) GreeterName() string      { return "pirate" }
 func (Pirate) Greet(name string) string { return "Ahoy, " + name + "!" }
 func (Formal) Name() string             { return "greeter/formal" }
-func (Formal) GreeterName() string      { return "formal" }
 func (Formal) Greet(name string) string { return "Good day to you, " + name + "." }
 
 // Greeters is a command with sub-commands: "greeters list" and
@@ -47,8 +44,6 @@ func (g *Greeters) Main(ctx context.Context, args []string) error {
 	return list.Main(ctx, args)
 }
 
-func (g *Greeters) all() []Greeter { return plugins.Select[Greeter](g.plugs.Plugins()) }
-
 // ListGreeters is "greeters list".
 type ListGreeters struct {
 	plugins.Streams
@@ -63,10 +58,7 @@ func (l *ListGreeters) Main(ctx context.Context, args []string) error {
 		return fmt.Errorf("unexpected argument %q", args[0])
 	}
 	w := l.Stdout()
-	var names []string
-	for _, g := range l.parent.all() {
-		names = append(names, g.GreeterName())
-	}
+	names := plugins.Picks[Greeter](l.parent.plugs.Plugins())
 	_, err := fmt.Fprintln(w, strings.Join(names, "\n"))
 	return err
 }
@@ -91,11 +83,9 @@ func (s *ShowGreeter) Main(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: want one greeter name, got %d arguments", plugins.ErrUsage, len(args))
 	}
 	w := s.Stdout()
-	for _, g := range s.parent.all() {
-		if g.GreeterName() == args[0] {
-			_, err := fmt.Fprintf(w, "%s: %s\n", g.GreeterName(), g.Greet("NAME"))
-			return err
-		}
+	if g, ok := plugins.Pick[Greeter](s.parent.plugs.Plugins(), args[0]); ok {
+		_, err := fmt.Fprintf(w, "%s: %s\n", args[0], g.Greet("NAME"))
+		return err
 	}
 	return fmt.Errorf("%w %q", ErrNoGreeter, args[0])
 }
