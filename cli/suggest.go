@@ -20,7 +20,7 @@ func (r *run) suggest(plugs []plugins.Plugin, name string) ([]string, error) {
 	var bad *command
 	err := r.scan(plugs, func(s *scanner) bool {
 		if !validName(s.cur.name) || !validName(s.cur.cmdName) || fault.IsNil(s.cur.p) {
-			if bad == nil || typeName(s.cur.p)+s.cur.name < typeName(bad.p)+bad.name {
+			if bad == nil || fmt.Sprintf("%T%s", s.cur.p, s.cur.name) < fmt.Sprintf("%T%s", bad.p, bad.name) {
 				c := s.cur
 				bad = &c
 			}
