@@ -80,3 +80,49 @@ func BenchmarkNewMain(b *testing.B) {
 		})
 	}
 }
+
+// completions are the completion scenario's runs in process: the floor's
+// and plughost's dispatch, which the whole-process target compares
+// plughost's completion with, and each completion (urfave's in its own
+// protocol; kong has none).
+var completions = []struct {
+	name string
+	args func(n int) []string
+	run  func(n int, args []string) int
+}{
+	{"floor-dispatch", spec.Scenarios[0].Args, runOf("floor")},
+	{"plughost-dispatch", spec.Scenarios[0].Args, runOf("plughost")},
+	{"plughost", spec.Completion.Args, runOf("plughost")},
+	{"cobra", spec.Completion.Args, runOf("cobra")},
+	{"urfave", spec.CompletionURfave, runOf("urfave")},
+}
+
+// runOf returns the run of the program named name.
+func runOf(name string) func(n int, args []string) int {
+	for _, p := range programs {
+		if p.name == name {
+			return p.run
+		}
+	}
+	panic("no program " + name)
+}
+
+// BenchmarkComplete is BenchmarkComplete/<program>/N=<n>: the completion
+// scenario, beside the floor's and plughost's dispatch.
+func BenchmarkComplete(b *testing.B) {
+	for _, p := range completions {
+		b.Run(p.name, func(b *testing.B) {
+			for _, n := range sizes {
+				args := p.args(n)
+				b.Run("N="+strconv.Itoa(n), func(b *testing.B) {
+					b.ReportAllocs()
+					for b.Loop() {
+						if code := p.run(n, args); code != 0 {
+							b.Fatalf("%s %v: exit code %d", p.name, args, code)
+						}
+					}
+				})
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package plugins
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"runtime/debug"
 
@@ -74,6 +75,11 @@ func (c *Cmd) Main(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	found, err := listing.Found(rec, plugs)
+	if err != nil {
+		return fmt.Errorf("finding commands: %w", err)
+	}
+	plugs = append(plugs, found...)
 	read := c.BuildInfo
 	if read == nil {
 		read = debug.ReadBuildInfo

@@ -16,6 +16,7 @@ import (
 
 	"github.com/plughost/plughost/cli"
 	"github.com/plughost/plughost/examples/mycli/tool"
+	"github.com/plughost/plughost/pathplugins"
 )
 
 func main() {
@@ -26,5 +27,8 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, lookupEnv func(string) (string, bool)) int {
 	h := tool.New(lookupEnv)
 	h.Stdin, h.Stdout, h.Stderr = stdin, stdout, stderr
+	// mycli-* executables on PATH run as commands when no compiled-in
+	// command answers (path/mycli-hello is one).
+	h.Plugins = append(h.Plugins, &pathplugins.Finder{Tool: "mycli", LookupEnv: lookupEnv, Environ: os.Environ, Executable: os.Executable})
 	return cli.Run(ctx, h, args)
 }

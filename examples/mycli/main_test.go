@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -171,5 +173,26 @@ func TestWelcomeLeavesGreetAsItWas(t *testing.T) {
 	greet := h.Plugins[0].(*tool.Greet)
 	if greet.Greeter != "plain" || greet.Shout {
 		t.Errorf("after welcome, greet is %+v; want it as it was", greet)
+	}
+}
+
+// TestPathPlugin runs path/mycli-hello, found on PATH because no
+// compiled-in command answers to hello; it changes PATH, so it does not
+// run in parallel.
+func TestPathPlugin(t *testing.T) {
+	dir, err := filepath.Abs("path")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"hello", "Ann"}, strings.NewReader(""), &stdout, &stderr, func(string) (string, bool) { return "", false })
+	if code != 0 || stdout.String() != "Hello from a PATH plugin, Ann!\n" {
+		t.Errorf("mycli hello Ann: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	run(context.Background(), []string{"--help"}, strings.NewReader(""), &stdout, &stderr, func(string) (string, bool) { return "", false })
+	if !strings.Contains(stdout.String(), "Commands on PATH:\n  hello") {
+		t.Errorf("mycli --help does not list hello on PATH:\n%s", stdout.String())
 	}
 }

@@ -17,7 +17,9 @@ import (
 
 // chart draws, with gonum.org/v1/plot, the median wall time of each
 // scenario against N (log-log, one line per program), the peak RSS of
-// dispatch, and plughost's ratio to the floor, to one SVG file.
+// dispatch, and plughost's ratio to the floor, to one SVG file. The
+// completion scenario has a panel of its own, beside the floor's and
+// plughost's dispatch, and its ratio to the floor's dispatch.
 func chart(r *results, path string) error {
 	var panels []*plot.Plot
 	for _, sc := range spec.Scenarios {
@@ -26,6 +28,28 @@ func chart(r *results, path string) error {
 			return float64(c.median(prog)) / 1e6
 		}); err != nil {
 			return err
+		}
+		panels = append(panels, p)
+	}
+	if len(r.completion) > 0 {
+		p := logLog("completion: wall time per process (floor, plughost: dispatch)", "N (commands)", "ms")
+		for i, key := range append([]string{floorDispatch, plugDispatch}, completionProgs...) {
+			var xys plotter.XYs
+			for _, c := range r.completion {
+				if c.has(key) {
+					xys = append(xys, plotter.XY{X: float64(c.n), Y: float64(c.median(key)) / 1e6})
+				}
+			}
+			if len(xys) == 0 {
+				continue
+			}
+			ci := slices.Index(libs, key)
+			if key == plugDispatch {
+				ci = len(libs) + len(spec.Scenarios) + 1 + i // a color of its own
+			}
+			if err := addLine(p, key, xys, ci); err != nil {
+				return err
+			}
 		}
 		panels = append(panels, p)
 	}
@@ -52,6 +76,16 @@ func chart(r *results, path string) error {
 			return err
 		}
 	}
+	if len(r.completion) > 0 {
+		var xys plotter.XYs
+		for _, c := range r.completion {
+			med, _, _ := c.ratio(plugProg, floorDispatch)
+			xys = append(xys, plotter.XY{X: float64(c.n), Y: med})
+		}
+		if err := addLine(ratio, "completion ÷ floor's dispatch", xys, len(libs)+len(spec.Scenarios)); err != nil {
+			return err
+		}
+	}
 	for _, g := range []struct {
 		limit  float64
 		legend string
@@ -59,6 +93,7 @@ func chart(r *results, path string) error {
 	}{
 		{targetWall, fmt.Sprintf("target %.2f× (dispatch, help, unknown)", targetWall), []vg.Length{vg.Points(4), vg.Points(3)}},
 		{targetLenders, fmt.Sprintf("target %.2f× (lenders)", targetLenders), []vg.Length{vg.Points(1), vg.Points(3)}},
+		{targetCompletion, fmt.Sprintf("target %.2f× (completion, N=%s)", targetCompletion, fmtN(targetCompletionSize)), []vg.Length{vg.Points(8), vg.Points(2), vg.Points(1), vg.Points(2)}},
 	} {
 		goal := plotter.NewFunction(func(float64) float64 { return g.limit })
 		goal.Dashes = g.dashes
@@ -67,7 +102,7 @@ func chart(r *results, path string) error {
 		ratio.Legend.Add(g.legend, goal)
 	}
 	ratio.Y.Min = 0
-	ratio.Y.Max = max(ratio.Y.Max, targetLenders*1.05) // keep both target lines in view
+	ratio.Y.Max = max(ratio.Y.Max, targetLenders*1.05, targetCompletion*1.05) // keep the target lines in view
 	ratio.Legend.Top = false
 	panels = append(panels, ratio)
 

@@ -105,6 +105,10 @@ func run(c config) error {
 	if res.cells, err = measure(c, b, l); err != nil {
 		return err
 	}
+	logf("timing completion against the floor's dispatch")
+	if res.completion, err = measureCompletion(c, b, l); err != nil {
+		return err
+	}
 	logf("timing the cgo variants")
 	if res.cgo, err = measureCgo(c, b, l); err != nil {
 		return err

@@ -201,7 +201,8 @@ func runDirect(b binary, n int, args []string, out, errOut *bytes.Buffer) (int, 
 }
 
 // verify runs every program in every scenario once, at the smallest and
-// the largest N, and checks what it prints.
+// the largest N, and checks what it prints; the same for the completion
+// scenario, on the programs that run it.
 func verify(b *builds) error {
 	for _, prog := range libs {
 		for _, n := range []int{10, 10000} {
@@ -209,6 +210,13 @@ func verify(b *builds) error {
 				if err := check(b.progs[prog], n, sc); err != nil {
 					return err
 				}
+			}
+		}
+	}
+	for _, prog := range completionProgs {
+		for _, n := range []int{10, 10000} {
+			if err := checkCompletion(b.progs[prog], prog, n); err != nil {
+				return err
 			}
 		}
 	}
@@ -280,7 +288,7 @@ func measure(c config, b *builds, p *launcher) ([]*cell, error) {
 			if err != nil {
 				return nil, err
 			}
-			logf("  %-8s N=%-5d %3d rounds in %5.1fs: plughost %s, floor %s", sc.Name, n, c.rounds,
+			logf("  %-10s N=%-5d %3d rounds in %5.1fs: plughost %s, floor %s", sc.Name, n, c.rounds,
 				time.Since(start).Seconds(), cl.median(plugProg).Round(time.Microsecond), cl.median(floorProg).Round(time.Microsecond))
 			cells = append(cells, cl)
 		}
@@ -310,13 +318,37 @@ func measureStartup(c config, b *builds, p *launcher) (*cell, error) {
 }
 
 // interleave runs rounds of progs, and of extra in the first extraRounds
-// of them, one process at a time, after one warm-up run of each.
+// of them, one process at a time, after one warm-up run of each: every
+// program runs sc's command line.
 func interleave(p *launcher, b *builds, sc spec.Scenario, n int, progs, extra []string, rounds, extraRounds int) (*cell, error) {
-	cl := &cell{scenario: sc.Name, n: n, samples: map[string][]sample{}}
-	args := sc.Args(n)
+	return interleaveRuns(p, b, sc.Name, n, entrants(sc, n, progs), entrants(sc, n, extra), rounds, extraRounds)
+}
+
+// entrant is one program's part in a cell's rounds: its samples go under
+// key, and it runs prog's binary with args, whose exit code ok accepts.
+// A cell's entrants need not run the same command line.
+type entrant struct {
+	key, prog string
+	args      []string
+	ok        func(code int) bool
+}
+
+// entrants are progs running sc at n, each under its own name.
+func entrants(sc spec.Scenario, n int, progs []string) []entrant {
+	es := make([]entrant, len(progs))
+	for i, prog := range progs {
+		es[i] = entrant{key: prog, prog: prog, args: sc.Args(n), ok: sc.OK}
+	}
+	return es
+}
+
+// interleaveRuns is interleave for entrants that may run different
+// command lines.
+func interleaveRuns(p *launcher, b *builds, scenario string, n int, progs, extra []entrant, rounds, extraRounds int) (*cell, error) {
+	cl := &cell{scenario: scenario, n: n, samples: map[string][]sample{}}
 	all := append(slices.Clone(progs), extra...)
-	for _, prog := range all {
-		if _, _, err := p.run(b.progs[prog], n, args); err != nil {
+	for _, e := range all {
+		if _, _, err := p.run(b.progs[e.prog], n, e.args); err != nil {
 			return nil, err
 		}
 	}
@@ -327,16 +359,125 @@ func interleave(p *launcher, b *builds, sc spec.Scenario, n int, progs, extra []
 		}
 		k := r % len(list)
 		order := append(slices.Clone(list[k:]), list[:k]...)
-		for _, prog := range order {
-			s, code, err := p.run(b.progs[prog], n, args)
+		for _, e := range order {
+			s, code, err := p.run(b.progs[e.prog], n, e.args)
 			if err != nil {
 				return nil, err
 			}
-			if !sc.OK(code) {
-				return nil, fmt.Errorf("%s, N=%d, %s: exit code %d", prog, n, sc.Name, code)
+			if !e.ok(code) {
+				return nil, fmt.Errorf("%s, N=%d, %s %q: exit code %d", e.key, n, scenario, e.args, code)
 			}
-			cl.samples[prog] = append(cl.samples[prog], s)
+			cl.samples[e.key] = append(cl.samples[e.key], s)
 		}
 	}
 	return cl, nil
+}
+
+// The completion scenario's cells hold the floor's and plughost's
+// dispatch beside the completions: the floor has no completion, and the
+// target compares plughost's completion with the floor's dispatch.
+const (
+	// floorDispatch is the floor running the dispatch scenario; its key
+	// is the floor's own, so that ratios "to the floor" read as elsewhere.
+	floorDispatch = floorProg
+	// plugDispatch is plughost running the dispatch scenario, beside its
+	// completion, to say what completing costs over dispatching.
+	plugDispatch = "plughost (dispatch)"
+)
+
+// completionProgs are the programs that run the completion scenario, in
+// table order: plughost and cobra in cobra's protocol, urfave in its own.
+// kong has no completion of its own (only through third-party packages,
+// each with a protocol of its own), so it is left out.
+var completionProgs = []string{plugProg, cobraProg, urfaveProg}
+
+// completionArgs is the completion scenario's command line for prog.
+func completionArgs(prog string, n int) []string {
+	if prog == urfaveProg {
+		return spec.CompletionURfave(n)
+	}
+	return spec.Completion.Args(n)
+}
+
+// completionEntrants are the completion scenario's core programs (the
+// floor's and plughost's dispatch, plughost's completion) and its peers
+// (cobra's and urfave's completion), at n.
+func completionEntrants(n int) (core, extra []entrant) {
+	dispatch := spec.Scenarios[0]
+	core = []entrant{
+		{key: floorDispatch, prog: floorProg, args: dispatch.Args(n), ok: dispatch.OK},
+		{key: plugDispatch, prog: plugProg, args: dispatch.Args(n), ok: dispatch.OK},
+	}
+	for _, prog := range completionProgs {
+		e := entrant{key: prog, prog: prog, args: completionArgs(prog, n), ok: spec.Completion.OK}
+		if prog == plugProg {
+			core = append(core, e)
+		} else {
+			extra = append(extra, e)
+		}
+	}
+	return core, extra
+}
+
+// measureCompletion times the completion scenario at every N: the core
+// programs every round, cobra and urfave in the first peerRounds.
+func measureCompletion(c config, b *builds, p *launcher) ([]*cell, error) {
+	var cells []*cell
+	for _, n := range c.sizes {
+		core, extra := completionEntrants(n)
+		start := time.Now()
+		cl, err := interleaveRuns(p, b, spec.Completion.Name, n, core, extra, c.rounds, c.peerRounds)
+		if err != nil {
+			return nil, err
+		}
+		logf("  %-10s N=%-5d %3d rounds in %5.1fs: plughost %s, floor's dispatch %s", spec.Completion.Name, n, c.rounds,
+			time.Since(start).Seconds(), cl.median(plugProg).Round(time.Microsecond), cl.median(floorDispatch).Round(time.Microsecond))
+		cells = append(cells, cl)
+	}
+	return cells, nil
+}
+
+// checkCompletion runs prog's completion once at n and checks its answer:
+// exactly spec.CompletionFlags as candidates, --name described as the
+// program declares it, and, in cobra's protocol, the directive line
+// ":4" last.
+func checkCompletion(b binary, prog string, n int) error {
+	var out, errOut bytes.Buffer
+	args := completionArgs(prog, n)
+	code, err := runDirect(b, n, args, &out, &errOut)
+	if err != nil {
+		return err
+	}
+	fail := func(what string) error {
+		return fmt.Errorf("%s, N=%d, %s %q: %s (exit %d)\nstdout: %.300s\nstderr: %.300s", b.name, n, spec.Completion.Name, args, what, code, out.String(), errOut.String())
+	}
+	if !spec.Completion.OK(code) {
+		return fail("unexpected exit code")
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	sep := "\t" // cobra's protocol: value<TAB>description, then :DIRECTIVE
+	if prog == urfaveProg {
+		sep = ":" // urfave/cli's: value:description, no directive
+	} else {
+		want := ":" + strconv.Itoa(spec.CompleteDirective)
+		if last := lines[len(lines)-1]; last != want {
+			return fail(fmt.Sprintf("last line %q, want the directive %q", last, want))
+		}
+		lines = lines[:len(lines)-1]
+	}
+	var got []string
+	for _, l := range lines {
+		value, desc, _ := strings.Cut(l, sep)
+		got = append(got, value)
+		if value == "--"+spec.FlagString && desc != "a string" {
+			return fail(fmt.Sprintf("--%s described as %q, want %q", spec.FlagString, desc, "a string"))
+		}
+	}
+	want := slices.Clone(spec.CompletionFlags)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		return fail(fmt.Sprintf("candidates %q, want %q", got, want))
+	}
+	return nil
 }

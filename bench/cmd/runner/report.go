@@ -21,12 +21,15 @@ type results struct {
 	builds  *builds
 	repo    string
 	cells   []*cell
-	cgo     *cell
-	startup *cell
-	inproc  map[string]benchResult // bench/inprocess_test.go
-	focus   *focus
-	cli     map[string]benchResult // cli/bench_test.go
-	took    time.Duration
+	// completion are the completion scenario's cells, one per N: the
+	// completions beside the floor's and plughost's dispatch.
+	completion []*cell
+	cgo        *cell
+	startup    *cell
+	inproc     map[string]benchResult // bench/inprocess_test.go
+	focus      *focus
+	cli        map[string]benchResult // cli/bench_test.go
+	took       time.Duration
 
 	launchHWM int64 // KiB: the least peak RSS a program can be seen to have
 }
@@ -59,6 +62,16 @@ func (r *results) cell(scenario string, n int) *cell {
 	return nil
 }
 
+// completionCell is the completion scenario's cell at n, or nil.
+func (r *results) completionCell(n int) *cell {
+	for _, c := range r.completion {
+		if c.n == n {
+			return c
+		}
+	}
+	return nil
+}
+
 func (r *results) markdown() string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -78,6 +91,7 @@ func (r *results) markdown() string {
 
 	r.targets(p)
 	r.wallTables(p)
+	r.completionTable(p)
 	r.rssTables(p)
 	r.startupTable(p)
 	r.cgoTable(p)
@@ -128,6 +142,21 @@ const (
 	// targetStdlib: CGO_ENABLED=0, N=10, plughost ÷ the stdlib-only
 	// program, in every scenario.
 	targetStdlib = 1.1
+)
+
+// The "Twelve-factor" issue, section 1 (cost): each TAB in a shell starts
+// the tool to run "tool __complete WORDS...", which must not cost much
+// more than running a command.
+const (
+	// targetCompletion: whole process, plughost's completion of the
+	// completion scenario ("tool __complete cmd-<N-1> --") ÷ the floor's
+	// dispatch ("tool cmd-<N-1> --name=gopher ..."), median of the
+	// round-by-round ratios, at targetCompletionSize. The floor has no
+	// completion: the target holds a TAB to what running a command costs
+	// on the floor.
+	targetCompletion = 1.2
+	// targetCompletionSize is the N of targetCompletion.
+	targetCompletionSize = 10000
 )
 
 // targetSizes are the N the whole-process wall-time targets are checked at;
@@ -206,6 +235,8 @@ func (r *results) targets(p printer) {
 		p("| %s | %s | %s |\n", what, strings.Join(parts, "; "), verdictPart(ok, missing))
 	}
 
+	r.completionTarget(p)
+
 	// Peak RSS against the floor.
 	var rss []string
 	rssOK := true
@@ -277,6 +308,82 @@ func (r *results) targets(p printer) {
 	}
 	if len(std) > 0 {
 		p("| `CGO_ENABLED=0`, N=10, within %.1f× of the stdlib-only program | %s | %s |\n", targetStdlib, strings.Join(std, ", "), verdict(stdOK))
+	}
+}
+
+// completionTarget checks targetCompletion: plughost's completion against
+// the floor's dispatch, in the same rounds, at targetCompletionSize; and
+// says where cobra's and urfave's completions stand.
+func (r *results) completionTarget(p printer) {
+	what := fmt.Sprintf("whole process, completion (`tool %s cmd-<N-1> --`) at N=%s within %.2f× of the floor's dispatch",
+		spec.Complete, fmtN(targetCompletionSize), targetCompletion)
+	c := r.completionCell(targetCompletionSize)
+	if c == nil {
+		// Say what the largest N run gave, for what it is worth.
+		var at string
+		if len(r.completion) > 0 {
+			last := r.completion[len(r.completion)-1]
+			med, q1, q3 := last.ratio(plugProg, floorDispatch)
+			at = fmt.Sprintf("; at N=%s: %.2f× (%.2f–%.2f)", fmtN(last.n), med, q1, q3)
+		}
+		p("| %s | N=%s not run%s | %s |\n", what, fmtN(targetCompletionSize), at, notRun)
+		return
+	}
+	med, q1, q3 := c.ratio(plugProg, floorDispatch)
+	peers := ""
+	for _, prog := range completionProgs[1:] {
+		if c.has(prog) {
+			pm, _, _ := c.ratio(prog, floorDispatch)
+			peers += fmt.Sprintf("; %s's completion %.2f×", prog, pm)
+		}
+	}
+	p("| %s | %.2f× (%.2f–%.2f): %s against %s, median of %d round-by-round ratios%s | %s |\n", what, med, q1, q3,
+		fmtDur(c.median(plugProg)), fmtDur(c.median(floorDispatch)), len(c.samples[plugProg]), peers, verdict(med <= targetCompletion))
+}
+
+// completionTable shows the completion scenario at every N: each
+// program's completion, and the floor's and plughost's dispatch run in
+// the same rounds.
+func (r *results) completionTable(p printer) {
+	if len(r.completion) == 0 {
+		return
+	}
+	p("\n### completion: `tool %s`\n\n", strings.Join(spec.Completion.Args(10000), " "))
+	p("The shell asking at a TAB for the flags of the command dispatch runs; each program lists the same four (`%s`). ", strings.Join(spec.CompletionFlags, "`, `"))
+	p("plughost (its `completion.Complete`) and cobra answer in cobra's protocol, ending with the directive line `:%d`; urfave in its own, to `tool %s`. ", spec.CompleteDirective, strings.Join(spec.CompletionURfave(10000), " "))
+	p("kong has no completion of its own and does not run it. ")
+	p("The floor, which has no completion, and plughost ran the dispatch scenario in the same rounds: ratios are to the floor's dispatch, and the last column but one is what completing costs plughost over dispatching, round by round.\n\n")
+	progs := append([]string{floorDispatch, plugDispatch}, completionProgs...)
+	heads := make([]string, len(progs))
+	for i, prog := range progs {
+		switch prog {
+		case floorDispatch:
+			heads[i] = "floor (dispatch)"
+		case plugDispatch:
+			heads[i] = prog
+		default:
+			heads[i] = prog + " (completion)"
+		}
+	}
+	p("| N | %s | plughost ÷ floor's dispatch (IQR) | plughost − its dispatch (IQR) | peak RSS MiB, plughost (÷ floor's dispatch) |\n", strings.Join(heads, " | "))
+	p("|---:|%s---:|---:|---:|\n", strings.Repeat("---:|", len(progs)))
+	for _, c := range r.completion {
+		p("| %d |", c.n)
+		for _, prog := range progs {
+			switch {
+			case !c.has(prog):
+				p(" |")
+			case prog == floorDispatch:
+				p(" %s |", fmtDur(c.median(prog)))
+			default:
+				med, _, _ := c.ratio(prog, floorDispatch)
+				p(" %s (%.2f×) |", fmtDur(c.median(prog)), med)
+			}
+		}
+		fm, f1, f3 := c.ratio(plugProg, floorDispatch)
+		dm, d1, d3 := c.diffs(plugProg, plugDispatch)
+		p(" %.2f× (%.2f–%.2f) | %+.0f µs (%+.0f to %+.0f µs) | %s (%.2f×) |\n", fm, f1, f3,
+			float64(dm)/1e3, float64(d1)/1e3, float64(d3)/1e3, fmtRSS(c, plugProg), c.rssRatio(plugProg, floorDispatch))
 	}
 }
 
@@ -490,6 +597,39 @@ func (r *results) inprocTables(p printer) {
 			p("\n")
 		}
 	}
+	r.inprocCompletion(p, sizes)
+}
+
+// inprocCompletion shows BenchmarkComplete: the completion scenario in
+// process, beside the floor's and plughost's dispatch.
+func (r *results) inprocCompletion(p printer, sizes []int) {
+	names := []string{"floor-dispatch", "plughost-dispatch", plugProg, cobraProg, urfaveProg}
+	if _, ok := r.inproc[completeBenchName(names[0], sizes[0])]; !ok {
+		return
+	}
+	p("\n### completion\n\n")
+	p("`BenchmarkComplete`: each program's completion (`tool %s`; urfave's in its own protocol), beside the floor's and plughost's dispatch (`floor-dispatch`, `plughost-dispatch`); ratios are to the floor's dispatch.\n\n", strings.Join(spec.Completion.Args(10000), " "))
+	p("| N | %s |\n|---:|%s\n", strings.Join(names, " | "), strings.Repeat("---:|", len(names)))
+	for _, n := range sizes {
+		p("| %d |", n)
+		fl := r.inproc[completeBenchName(names[0], n)]
+		for i, name := range names {
+			br, ok := r.inproc[completeBenchName(name, n)]
+			switch {
+			case !ok:
+				p(" |")
+			case i == 0:
+				p(" %s, %.0f allocs, %s |", fmtNs(br.ns), br.allocs, fmtKiB(br.bytes))
+			default:
+				p(" %s (%.2f×), %.0f allocs, %s |", fmtNs(br.ns), br.ns/fl.ns, br.allocs, fmtKiB(br.bytes))
+			}
+		}
+		p("\n")
+	}
+}
+
+func completeBenchName(prog string, n int) string {
+	return "BenchmarkComplete/" + prog + "/N=" + strconv.Itoa(n)
 }
 
 func inprocName(scenario, prog string, n int) string {

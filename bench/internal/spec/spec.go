@@ -111,6 +111,44 @@ var Scenarios = []Scenario{
 	},
 }
 
+// Complete is the hidden command a completion script runs at each TAB,
+// in cobra's protocol: "tool __complete WORDS... WORD" prints the
+// candidates for WORD, one a line ("value" or "value<TAB>description"),
+// then a last line ":DIRECTIVE". cobra has it built in; a plughost tool
+// opts in with completion.Complete.
+const Complete = "__complete"
+
+// CompleteDirective is the directive the completion scenario ends with:
+// cobra's ShellCompDirectiveNoFileComp, 4, for candidates that are flags.
+const CompleteDirective = 4
+
+// Completion is the completion scenario, apart from Scenarios because not
+// every program runs it: the shell asking, at a TAB after
+// "tool cmd-<N-1> --", for the flags of the command dispatch runs (the
+// last registered), "tool __complete cmd-<N-1> --". Its answer is the
+// same four flags whatever N is (CompletionFlags), so what N costs is
+// holding N commands and finding one, as in dispatch. Only the programs
+// with a completion protocol run it (urfave/cli with its own command line,
+// CompletionURfave); it is compared with the floor's dispatch at the same
+// N, the floor having no completion.
+var Completion = Scenario{
+	Name: "completion",
+	Args: func(n int) []string { return []string{Complete, Name(n - 1), "--"} },
+	OK:   func(code int) bool { return code == 0 },
+}
+
+// CompletionURfave is the completion scenario's question in urfave/cli
+// v3's own protocol: the words, the one under the cursor last, then the
+// flag --generate-shell-completion. It prints "value:description" lines
+// and no directive.
+func CompletionURfave(n int) []string {
+	return []string{Name(n - 1), "--", "--generate-shell-completion"}
+}
+
+// CompletionFlags are the candidates the completion scenario must offer,
+// in every protocol: a generated command's three flags and --help.
+var CompletionFlags = []string{"--" + FlagString, "--" + FlagBool, "--" + FlagInt, "--help"}
+
 // Typo is the unknown command of the unknown scenario: the last command's
 // name with two letters swapped ("cdm-9" for "cmd-9"), two edits away.
 func Typo(n int) string {

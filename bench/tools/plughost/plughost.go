@@ -3,7 +3,9 @@
 // to the built-ins of cli.New as the README shows, and a "big" command to
 // which 100 plugins lend three flags each. Big finds its lenders the way
 // examples/mycli's greet does: through the plugin feeder, keeping those of
-// its lender type.
+// its lender type. Like a tool that offers shell completion, it has the
+// hidden __complete command (completion.Complete) the scripts call at each
+// TAB, in every scenario, as cobra's program has cobra's.
 package plughost
 
 import (
@@ -14,6 +16,7 @@ import (
 
 	"github.com/plughost/plughost/bench/internal/spec"
 	"github.com/plughost/plughost/cli"
+	"github.com/plughost/plughost/cmds/completion"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -40,12 +43,14 @@ func run(h *cli.Host, args []string, stderr io.Writer) int {
 	return cli.ExitCode(err)
 }
 
-// New builds the tool's host: the n generated commands, then big and its
-// lenders (or big with its flags declared directly), then the built-ins.
+// New builds the tool's host: __complete, the n generated commands, then
+// big and its lenders (or big with its flags declared directly), then the
+// built-ins.
 func New(n int, direct bool, stdout, stderr io.Writer) *cli.Host {
 	h := cli.New("tool")
 	h.Stdout, h.Stderr = stdout, stderr
-	plugs := make([]plugins.Plugin, 0, n+1+spec.Lenders+len(h.Plugins))
+	plugs := make([]plugins.Plugin, 0, 1+n+1+spec.Lenders+len(h.Plugins))
+	plugs = append(plugs, &completion.Complete{})
 	for _, name := range spec.Names(n) {
 		plugs = append(plugs, &Gen{name: name})
 	}

@@ -1,5 +1,8 @@
 // Package urfave is the comparison's program on urfave/cli v3: every
-// command and its flags in the root's Commands before Run, with Suggest on.
+// command and its flags in the root's Commands before Run, with Suggest on,
+// and shell completion on (EnableShellCompletion: urfave/cli's own
+// protocol, "tool WORDS... --generate-shell-completion"), as the plughost
+// and cobra programs have theirs.
 package urfave
 
 import (
@@ -59,12 +62,14 @@ func Run(n int, args []string, stdout, stderr io.Writer) int {
 	})
 
 	root := &cli.Command{
-		Name:      "tool",
-		Usage:     "the comparison's tool",
-		Commands:  cmds,
-		Suggest:   true,
-		Writer:    stdout,
-		ErrWriter: stderr,
+		Name:     "tool",
+		Usage:    "the comparison's tool",
+		Commands: cmds,
+		Suggest:  true,
+		// Its "completion" command, and --generate-shell-completion.
+		EnableShellCompletion: true,
+		Writer:                stdout,
+		ErrWriter:             stderr,
 		// Return exit codes rather than calling os.Exit, so the program
 		// runs in process too.
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},

@@ -379,3 +379,36 @@ func interfaces(p plugins.Plugin) []string {
 	}
 	return out
 }
+
+// Found returns the commands the CommandFinders among plugs can find
+// (executables on PATH, say), each finder asked once under fault.Call: a
+// listing shows them after the tool's own plugins, which shadow them. A
+// finder that fails adds nothing, and its fault is returned with what the
+// others found.
+func Found(rec fault.Recorder, plugs []plugins.Plugin) ([]plugins.Plugin, error) {
+	var found []plugins.Plugin
+	var first error
+	for _, p := range plugs {
+		f, ok := p.(plugins.CommandFinder)
+		if !ok {
+			continue
+		}
+		site := fault.Site{Plugin: p, Method: "ListCommands"}
+		var listed []plugins.Plugin
+		err := fault.Call(rec, &site, func() error {
+			site.Method = "Name"
+			site.Name = p.Name()
+			site.Method = "ListCommands"
+			listed = f.ListCommands()
+			return nil
+		})
+		if err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		found = append(found, listed...)
+	}
+	return found, first
+}
