@@ -186,12 +186,12 @@ func TestPathPlugin(t *testing.T) {
 	}
 	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
 	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), []string{"hello", "Ann"}, strings.NewReader(""), &stdout, &stderr, func(string) (string, bool) { return "", false })
+	code := run(context.Background(), []string{"hello", "Ann"}, strings.NewReader(""), &stdout, &stderr, os.LookupEnv)
 	if code != 0 || stdout.String() != "Hello from a PATH plugin, Ann!\n" {
 		t.Errorf("mycli hello Ann: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
 	}
 	stdout.Reset()
-	run(context.Background(), []string{"--help"}, strings.NewReader(""), &stdout, &stderr, func(string) (string, bool) { return "", false })
+	run(context.Background(), []string{"--help"}, strings.NewReader(""), &stdout, &stderr, os.LookupEnv)
 	if !strings.Contains(stdout.String(), "Commands on PATH:\n  hello") {
 		t.Errorf("mycli --help does not list hello on PATH:\n%s", stdout.String())
 	}
