@@ -15,11 +15,20 @@ import (
 	"os"
 
 	"github.com/plughost/plughost/cli"
+	"github.com/plughost/plughost/delegate"
 	"github.com/plughost/plughost/examples/mycli/tool"
 	"github.com/plughost/plughost/pathplugins"
 )
 
 func main() {
+	// In a Go module with its own cmd/mycli that requires plughost (such as
+	// examples/project), that build runs instead: see package delegate.
+	if code, ok := delegate.Run(delegate.Options{
+		Tool: "mycli", Args: os.Args, Getwd: os.Getwd,
+		Environ: os.Environ, LookupEnv: os.LookupEnv, Executable: os.Executable,
+	}); ok {
+		os.Exit(code)
+	}
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.LookupEnv))
 }
 
