@@ -36,6 +36,8 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, lookupEnv func(string) (string, bool)) int {
 	h := tool.New(lookupEnv)
 	h.Stdin, h.Stdout, h.Stderr = stdin, stdout, stderr
+	// Go .so plugins from MYCLI_SO_PATH, in a build with -tags plughost_so.
+	h.Plugins = append(soPlugins(ctx, lookupEnv), h.Plugins...)
 	// mycli-* executables on PATH run as commands when no compiled-in
 	// command answers (path/mycli-hello is one).
 	h.Plugins = append(h.Plugins, &pathplugins.Finder{Tool: "mycli", LookupEnv: lookupEnv, Environ: os.Environ, Executable: os.Executable})
