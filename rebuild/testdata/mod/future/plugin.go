@@ -1,0 +1,22 @@
+// Package future is a plugin module for the tests of package rebuild: future v1.0.0.
+package future
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/plughost/plughost/plugins"
+)
+
+// Cmd is the module's one command.
+type Cmd struct{ plugins.Streams }
+
+func (c *Cmd) Name() string        { return "future" }
+func (c *Cmd) Description() string { return "future v1.0.0" }
+func (c *Cmd) Main(ctx context.Context, args []string) error {
+	_, err := fmt.Fprintln(c.Stdout(), "future v1.0.0")
+	return err
+}
+
+// Plugins returns the module's plugins.
+func Plugins() []plugins.Plugin { return []plugins.Plugin{&Cmd{}} }

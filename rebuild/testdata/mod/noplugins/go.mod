@@ -1,0 +1,5 @@
+module example.com/noplugins
+
+go 1.24
+
+require github.com/plughost/plughost v0.0.0
