@@ -17,7 +17,8 @@ import (
 	"github.com/plughost/plughost/cli"
 	"github.com/plughost/plughost/delegate"
 	"github.com/plughost/plughost/examples/mycli/tool"
-	"github.com/plughost/plughost/pathplugins"
+	"github.com/plughost/plughost/plugins"
+	"github.com/plughost/plughost/rebuild"
 )
 
 func main() {
@@ -36,10 +37,19 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, lookupEnv func(string) (string, bool)) int {
 	h := tool.New(lookupEnv)
 	h.Stdin, h.Stdout, h.Stderr = stdin, stdout, stderr
+	// The plugin modules "mycli plugins add" added (plughost_plugins.go).
+	h.Plugins = append(generatedPlugins(), h.Plugins...)
+	// "mycli plugins" with add, remove, upgrade and install: it takes over
+	// the built-in listing. A rebuilt mycli runs tool.New, the added
+	// plugins and this command, so what mycli needs is in tool.New.
+	h.Plugins = append([]plugins.Plugin{&rebuild.Cmd{
+		HostPackage: "github.com/plughost/plughost/examples/mycli/tool",
+		MainPackage: "github.com/plughost/plughost/examples/mycli",
+		Environ:     os.Environ,
+		Getwd:       os.Getwd,
+		Executable:  os.Executable,
+	}}, h.Plugins...)
 	// Go .so plugins from MYCLI_SO_PATH, in a build with -tags plughost_so.
 	h.Plugins = append(soPlugins(ctx, lookupEnv), h.Plugins...)
-	// mycli-* executables on PATH run as commands when no compiled-in
-	// command answers (path/mycli-hello is one).
-	h.Plugins = append(h.Plugins, &pathplugins.Finder{Tool: "mycli", LookupEnv: lookupEnv, Environ: os.Environ, Executable: os.Executable})
 	return cli.Run(ctx, h, args)
 }

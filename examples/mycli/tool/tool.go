@@ -4,11 +4,14 @@
 package tool
 
 import (
+	"os"
+
 	"github.com/plughost/plughost/cli"
 	"github.com/plughost/plughost/cmds/completion"
 	"github.com/plughost/plughost/cmds/docs"
 	"github.com/plughost/plughost/cmds/info"
 	"github.com/plughost/plughost/config"
+	"github.com/plughost/plughost/pathplugins"
 	"github.com/plughost/plughost/plugins"
 )
 
@@ -56,5 +59,8 @@ func New(lookupEnv func(string) (string, bool)) *cli.Host {
 		// Config files in JSON or key = value, and --config FILE.
 		&config.JSON{}, &config.Plain{}, &config.Flag{},
 	}, h.Plugins...)
+	// mycli-* executables on PATH run as commands when no compiled-in
+	// command answers (../path/mycli-hello is one).
+	h.Plugins = append(h.Plugins, &pathplugins.Finder{Tool: "mycli", LookupEnv: lookupEnv, Environ: os.Environ, Executable: os.Executable})
 	return h
 }
