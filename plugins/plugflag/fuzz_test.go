@@ -126,7 +126,10 @@ func FuzzLent(f *testing.F) {
 			if !typable(fl.Name) {
 				t.Errorf("lent flag %q cannot be typed as --name", fl.Name)
 			}
-			want := plugflag.Flag{Name: fl.Name, Usage: "usage of " + name, Value: fl.Value, Plugin: plugin, Lent: true}
+			// Usage is unquoted as the standard library does: a name in
+			// backquotes is taken out of it.
+			_, usage := flag.UnquoteUsage(&flag.Flag{Usage: "usage of " + name, Value: fl.Value})
+			want := plugflag.Flag{Name: fl.Name, Usage: usage, Value: fl.Value, Plugin: plugin, Lent: true}
 			if diff := cmp.Diff(want, fl, sameValue); diff != "" {
 				t.Errorf("lent flag %q (-want +got):\n%s", fl.Name, diff)
 			}
