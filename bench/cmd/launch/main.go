@@ -18,6 +18,8 @@
 //	reply:    wall-nanoseconds <SPACE> maxrss-KiB <SPACE> exit-code <SPACE> own-peak-KiB
 //	request:  hwm
 //	reply:    this process's own peak RSS in KiB (VmHWM)
+//	request:  cd <TAB> directory
+//	reply:    ok (the programs after it run in that directory)
 //
 // A reply starting with "error " reports a failure to run the program.
 package main
@@ -52,6 +54,15 @@ func main() {
 		line = strings.TrimSuffix(line, "\n")
 		if line == "hwm" {
 			fmt.Fprintln(out, hwm())
+			out.Flush()
+			continue
+		}
+		if dir, ok := strings.CutPrefix(line, "cd\t"); ok {
+			if err := os.Chdir(dir); err != nil {
+				fmt.Fprintln(out, "error", err)
+			} else {
+				fmt.Fprintln(out, "ok")
+			}
 			out.Flush()
 			continue
 		}

@@ -22,6 +22,8 @@ const (
 	cobraProg   = "cobra"
 	urfaveProg  = "urfave"
 	kongProg    = "kong"
+	pathProg    = "plughost-path" // plughost with a pathplugins.Finder appended
+	installProg = "installed"     // the installed tool of the delegation measurement
 	cgoProg     = "plughost (cgo default)"
 	netgoProg   = "plughost (cgo, -tags netgo,osusergo)"
 	oneToolsDir = "one"
@@ -77,6 +79,13 @@ func build(benchDir, bin string) (*builds, error) {
 	}
 	b.launch = l.path
 	for _, name := range libs {
+		bn, err := goBuild(benchDir, bin, name, "./cmd/"+name, nocgo)
+		if err != nil {
+			return nil, err
+		}
+		b.progs[name] = bn
+	}
+	for _, name := range []string{pathProg, installProg} {
 		bn, err := goBuild(benchDir, bin, name, "./cmd/"+name, nocgo)
 		if err != nil {
 			return nil, err

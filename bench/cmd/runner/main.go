@@ -38,7 +38,7 @@ func main() {
 	flag.IntVar(&c.rounds, "rounds", 201, "interleaved rounds of the floor, stdlib and plughost programs per scenario and N")
 	flag.IntVar(&c.peerRounds, "peer-rounds", 21, "how many of those rounds cobra, urfave and kong also run in")
 	flag.StringVar(&c.benchtime, "benchtime", "300ms", "-benchtime of the in-process Go benchmarks")
-	flag.BoolVar(&c.keep, "keep", false, "keep the built programs and print where they are")
+	flag.BoolVar(&c.keep, "keep", false, "keep the built programs, and the delegation projects with their cache, and print where they are")
 	flag.Parse()
 
 	c.sizes = []int{10, 100, 1000, 10000}
@@ -96,7 +96,18 @@ func run(c config) error {
 		return err
 	}
 
-	res := &results{config: c, machine: m, builds: b, repo: repoState(filepath.Dir(benchDir))}
+	logf("writing and building the delegation projects")
+	d, err := setupDelegation(filepath.Dir(benchDir), b)
+	if !c.keep {
+		defer d.close()
+	} else if d != nil {
+		logf("delegation projects and cache in %s", d.root)
+	}
+	if err != nil {
+		return err
+	}
+
+	res := &results{config: c, machine: m, builds: b, repo: repoState(filepath.Dir(benchDir)), delegation: d}
 	l, err := newLauncher(b.launch)
 	if err != nil {
 		return err
@@ -107,6 +118,10 @@ func run(c config) error {
 	}
 	logf("timing completion against the floor's dispatch")
 	if res.completion, err = measureCompletion(c, b, l); err != nil {
+		return err
+	}
+	logf("timing a dispatch with and without a PATH finder")
+	if res.pathCells, err = measurePathFinder(c, b, l); err != nil {
 		return err
 	}
 	logf("timing the cgo variants")
@@ -122,6 +137,10 @@ func run(c config) error {
 	}
 	if err := l.close(); err != nil {
 		return fmt.Errorf("launch: %w", err)
+	}
+	logf("timing delegation: the project binary, the installed tool's cache hit, go run")
+	if res.delegationCell, err = measureDelegation(c, b, d); err != nil {
+		return err
 	}
 	logf("running the in-process Go benchmarks")
 	if res.inproc, err = goBench(benchDir, c, "."); err != nil {

@@ -119,11 +119,19 @@ type launcher struct {
 	cmd *exec.Cmd
 	in  io.WriteCloser
 	out *bufio.Reader
+	dir string // the directory the programs run in; "" for the runner's
 }
 
 func newLauncher(path string) (*launcher, error) {
+	return newLauncherEnv(path, os.Environ())
+}
+
+// newLauncherEnv starts a launcher whose programs get env (without
+// BENCH_N, which the launcher sets for each).
+func newLauncherEnv(path string, env []string) (*launcher, error) {
 	cmd := exec.Command(path)
-	for _, kv := range os.Environ() {
+	cmd.Env = []string{}
+	for _, kv := range env {
 		if !strings.HasPrefix(kv, spec.EnvN+"=") {
 			cmd.Env = append(cmd.Env, kv)
 		}
@@ -168,6 +176,34 @@ func (l *launcher) run(b binary, n int, args []string) (sample, int, error) {
 		return sample{}, 0, fmt.Errorf("%s: launch: %s", b.name, strings.TrimSpace(reply))
 	}
 	return sample{wall: time.Duration(wall), rss: rss, least: least}, code, nil
+}
+
+// chdir makes the programs run in dir from now on; "" is the directory
+// the runner started in.
+func (l *launcher) chdir(dir string) error {
+	if dir == l.dir {
+		return nil
+	}
+	target := dir
+	if target == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		target = wd
+	}
+	if _, err := io.WriteString(l.in, "cd\t"+target+"\n"); err != nil {
+		return err
+	}
+	reply, err := l.out.ReadString('\n')
+	if err != nil {
+		return fmt.Errorf("launch: %w", err)
+	}
+	if strings.TrimSpace(reply) != "ok" {
+		return fmt.Errorf("launch: cd %s: %s", target, strings.TrimSpace(reply))
+	}
+	l.dir = dir
+	return nil
 }
 
 // hwm returns the launcher's own peak RSS in KiB since it last started a
@@ -219,6 +255,19 @@ func verify(b *builds) error {
 				return err
 			}
 		}
+	}
+	// plughost with a PATH finder does what plughost does; the installed
+	// tool, outside a project with its own cmd/tool (here, in the bench
+	// module, which requires plughost), runs its own commands.
+	for _, n := range []int{10, 10000} {
+		for _, sc := range spec.Scenarios {
+			if err := check(b.progs[pathProg], n, sc); err != nil {
+				return err
+			}
+		}
+	}
+	if err := check(b.progs[installProg], 10, spec.Scenarios[0]); err != nil {
+		return err
 	}
 	for _, bn := range b.mycli {
 		var out, errOut bytes.Buffer
@@ -325,12 +374,14 @@ func interleave(p *launcher, b *builds, sc spec.Scenario, n int, progs, extra []
 }
 
 // entrant is one program's part in a cell's rounds: its samples go under
-// key, and it runs prog's binary with args, whose exit code ok accepts.
-// A cell's entrants need not run the same command line.
+// key, and it runs prog's binary with args, whose exit code ok accepts,
+// in dir ("" for the runner's directory). A cell's entrants need not run
+// the same command line, nor in the same directory.
 type entrant struct {
 	key, prog string
 	args      []string
 	ok        func(code int) bool
+	dir       string
 }
 
 // entrants are progs running sc at n, each under its own name.
@@ -348,6 +399,9 @@ func interleaveRuns(p *launcher, b *builds, scenario string, n int, progs, extra
 	cl := &cell{scenario: scenario, n: n, samples: map[string][]sample{}}
 	all := append(slices.Clone(progs), extra...)
 	for _, e := range all {
+		if err := p.chdir(e.dir); err != nil {
+			return nil, err
+		}
 		if _, _, err := p.run(b.progs[e.prog], n, e.args); err != nil {
 			return nil, err
 		}
@@ -360,6 +414,9 @@ func interleaveRuns(p *launcher, b *builds, scenario string, n int, progs, extra
 		k := r % len(list)
 		order := append(slices.Clone(list[k:]), list[:k]...)
 		for _, e := range order {
+			if err := p.chdir(e.dir); err != nil {
+				return nil, err
+			}
 			s, code, err := p.run(b.progs[e.prog], n, e.args)
 			if err != nil {
 				return nil, err
@@ -480,4 +537,25 @@ func checkCompletion(b binary, prog string, n int) error {
 		return fail(fmt.Sprintf("candidates %q, want %q", got, want))
 	}
 	return nil
+}
+
+// measurePathFinder times the dispatch scenario at every N on plughost
+// with and without a pathplugins.Finder, interleaved: the host asks the
+// Finder only when no compiled-in command answers, so a dispatch should
+// not see it.
+func measurePathFinder(c config, b *builds, p *launcher) ([]*cell, error) {
+	var cells []*cell
+	sc := spec.Scenarios[0]
+	for _, n := range c.sizes {
+		start := time.Now()
+		cl, err := interleave(p, b, sc, n, []string{plugProg, pathProg}, nil, c.rounds, 0)
+		if err != nil {
+			return nil, err
+		}
+		med, _, _ := cl.ratio(pathProg, plugProg)
+		logf("  %-10s N=%-5d %3d rounds in %5.1fs: plughost %s, with a PATH finder %s (%.3f×)", sc.Name, n, c.rounds,
+			time.Since(start).Seconds(), cl.median(plugProg).Round(time.Microsecond), cl.median(pathProg).Round(time.Microsecond), med)
+		cells = append(cells, cl)
+	}
+	return cells, nil
 }

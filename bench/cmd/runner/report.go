@@ -26,10 +26,17 @@ type results struct {
 	completion []*cell
 	cgo        *cell
 	startup    *cell
-	inproc     map[string]benchResult // bench/inprocess_test.go
-	focus      *focus
-	cli        map[string]benchResult // cli/bench_test.go
-	took       time.Duration
+	// pathCells are the dispatch scenario, one per N, of plughost with
+	// and without a pathplugins.Finder.
+	pathCells []*cell
+	// delegation is the delegation measurement's set-up, and
+	// delegationCell its rounds.
+	delegation     *delegation
+	delegationCell *cell
+	inproc         map[string]benchResult // bench/inprocess_test.go
+	focus          *focus
+	cli            map[string]benchResult // cli/bench_test.go
+	took           time.Duration
 
 	launchHWM int64 // KiB: the least peak RSS a program can be seen to have
 }
@@ -92,6 +99,8 @@ func (r *results) markdown() string {
 	r.targets(p)
 	r.wallTables(p)
 	r.completionTable(p)
+	r.pathTable(p)
+	r.delegationTable(p)
 	r.rssTables(p)
 	r.startupTable(p)
 	r.cgoTable(p)
@@ -158,6 +167,31 @@ const (
 	// targetCompletionSize is the N of targetCompletion.
 	targetCompletionSize = 10000
 )
+
+// The "Plugins that arrive as source" issue: the installed tool, run in a
+// project that has its own build of it (cmd/<tool>, package delegate),
+// hands the run over to that build, from a cache once it is built.
+const (
+	// targetDelegateHit: whole process, the installed tool hitting
+	// delegate's cache (which replaces its process with the project
+	// binary) minus the project binary run directly, the same command
+	// line in the same project: median of the round-by-round differences.
+	// The verdict is the snapshot project's (see delegationTarget).
+	targetDelegateHit = 3 * time.Millisecond
+)
+
+// The "Plugins from outside the binary" issue: a tool that runs
+// tool-NAME executables on PATH as commands (pathplugins.Finder) pays
+// nothing for it when a compiled-in command answers.
+const (
+	// targetPathFinder: whole process, the dispatch scenario, plughost
+	// with a pathplugins.Finder appended ÷ plughost without it, median of
+	// the round-by-round ratios, at each of targetPathSizes.
+	targetPathFinder = 1.02
+)
+
+// targetPathSizes are the N of targetPathFinder.
+var targetPathSizes = []int{10, 10000}
 
 // targetSizes are the N the whole-process wall-time targets are checked at;
 // targetRSSSize is the N of the peak RSS target.
@@ -236,6 +270,8 @@ func (r *results) targets(p printer) {
 	}
 
 	r.completionTarget(p)
+	r.pathTarget(p)
+	r.delegationTarget(p)
 
 	// Peak RSS against the floor.
 	var rss []string
@@ -339,6 +375,125 @@ func (r *results) completionTarget(p printer) {
 	}
 	p("| %s | %.2f× (%.2f–%.2f): %s against %s, median of %d round-by-round ratios%s | %s |\n", what, med, q1, q3,
 		fmtDur(c.median(plugProg)), fmtDur(c.median(floorDispatch)), len(c.samples[plugProg]), peers, verdict(med <= targetCompletion))
+}
+
+// pathCell is the PATH finder's cell at n, or nil.
+func (r *results) pathCell(n int) *cell {
+	for _, c := range r.pathCells {
+		if c.n == n {
+			return c
+		}
+	}
+	return nil
+}
+
+// pathTarget checks targetPathFinder at targetPathSizes; a -quick run,
+// which does not reach N=10,000, says so and gives its largest N.
+func (r *results) pathTarget(p printer) {
+	what := fmt.Sprintf("whole process, dispatch with a `pathplugins.Finder` appended within %.2f× of the same program without it at %s",
+		targetPathFinder, fmtNList(targetPathSizes))
+	var parts, missing []string
+	ok := true
+	for _, n := range targetPathSizes {
+		c := r.pathCell(n)
+		if c == nil {
+			missing = append(missing, "N="+fmtN(n))
+			continue
+		}
+		med, q1, q3 := c.ratio(pathProg, plugProg)
+		parts = append(parts, fmt.Sprintf("N=%s: %.3f× (%.3f–%.3f)", fmtN(n), med, q1, q3))
+		ok = ok && med <= targetPathFinder
+	}
+	if len(parts) == 0 {
+		p("| %s | | %s |\n", what, notRun)
+		return
+	}
+	if len(missing) > 0 && len(r.pathCells) > 0 {
+		last := r.pathCells[len(r.pathCells)-1]
+		if !slices.Contains(targetPathSizes, last.n) {
+			med, q1, q3 := last.ratio(pathProg, plugProg)
+			parts = append(parts, fmt.Sprintf("(N=%s, not a target N: %.3f× (%.3f–%.3f))", fmtN(last.n), med, q1, q3))
+		}
+	}
+	p("| %s | %s; median of %d round-by-round ratios | %s |\n", what, strings.Join(parts, "; "),
+		len(r.pathCells[0].samples[plugProg]), verdictPart(ok, missing))
+}
+
+// pathTable shows the dispatch scenario with and without the finder at
+// every N.
+func (r *results) pathTable(p printer) {
+	if len(r.pathCells) == 0 {
+		return
+	}
+	p("\n### dispatch with a PATH finder: `tool %s`\n\n", strings.Join(spec.Scenarios[0].Args(10000), " "))
+	p("plughost's program (`%s`) and the same program with `&pathplugins.Finder{Tool: \"tool\", LookupEnv: os.LookupEnv, Environ: os.Environ, Executable: os.Executable}` appended to its plugins (`%s`), ", plugProg, pathProg)
+	p("dispatching to a compiled-in command, which the host finds before it would ask the finder, in %d interleaved rounds per N. ", r.rounds)
+	p("The finder adds %+.2f MiB to the binary (%s against %s).\n\n", float64(r.builds.progs[pathProg].size-r.builds.progs[plugProg].size)/(1<<20),
+		fmtSize(r.builds.progs[pathProg].size), fmtSize(r.builds.progs[plugProg].size))
+	p("| N | %s | %s | ÷ %s (IQR) | − %s (IQR) |\n|---:|---:|---:|---:|---:|\n", plugProg, pathProg, plugProg, plugProg)
+	for _, c := range r.pathCells {
+		med, q1, q3 := c.ratio(pathProg, plugProg)
+		d, d1, d3 := c.diffs(pathProg, plugProg)
+		p("| %d | %s | %s | %.3f× (%.3f–%.3f) | %+.0f µs (%+.0f to %+.0f µs) |\n", c.n, fmtDur(c.median(plugProg)), fmtDur(c.median(pathProg)),
+			med, q1, q3, float64(d)/1e3, float64(d1)/1e3, float64(d3)/1e3)
+	}
+}
+
+// delegationTarget checks targetDelegateHit. Its verdict is the snapshot
+// project's, whose replace directive names a copy of the library's
+// packages the tool builds: a project that requires a released plughost
+// has fewer files to check (none of the library's, which the module
+// cache holds and go.sum fixes), so the snapshot stands above what such
+// a project pays. The project whose replace names the whole repository,
+// every file of which a hit stats, is given beside it.
+func (r *results) delegationTarget(p printer) {
+	what := fmt.Sprintf("whole process, the installed tool's delegated cache hit within %.0f ms of running the project binary directly (`tool %s` in a project with its own `cmd/tool`)",
+		float64(targetDelegateHit)/1e6, strings.Join(delegateArgs, " "))
+	c, d := r.delegationCell, r.delegation
+	if c == nil || d == nil {
+		p("| %s | | %s |\n", what, notRun)
+		return
+	}
+	var parts, others []string
+	ok := false
+	for i, f := range d.fixtures {
+		med, q1, q3 := c.diffs(f.hit(), f.direct())
+		parts = append(parts, fmt.Sprintf("%s project (%d library files): %+.2f ms (%+.2f to %+.2f ms)", f.name, f.files, float64(med)/1e6, float64(q1)/1e6, float64(q3)/1e6))
+		if i == 0 {
+			ok = med <= targetDelegateHit
+		} else {
+			others = append(others, fmt.Sprintf("%s project: %s", f.name, map[bool]string{true: "within", false: "over"}[med <= targetDelegateHit]))
+		}
+	}
+	p("| %s | %s; medians of %d round-by-round differences hit − direct | %s (%s project; %s) |\n", what, strings.Join(parts, "; "),
+		len(c.samples[d.fixtures[0].hit()]), verdict(ok), d.fixtures[0].name, strings.Join(others, ", "))
+}
+
+// delegationTable shows the three ways of running the project's tool in
+// each project.
+func (r *results) delegationTable(p printer) {
+	c, d := r.delegationCell, r.delegation
+	if c == nil || d == nil {
+		return
+	}
+	p("\n### delegation: `tool %s` in a project with its own `cmd/tool`\n\n", strings.Join(delegateArgs, " "))
+	p("A project module requiring plughost, with its own `cmd/tool` (a plughost tool with three commands that calls `delegate.Run` first), run three ways in the project's directory: ")
+	p("the project binary directly (the one in delegate's cache); the installed tool (`cmd/installed`, the plughost program behind `delegate.Run`) with the cache warm, a hit, which replaces its process with the project binary; and `go run ./cmd/tool`. ")
+	p("%d interleaved rounds, `go run` in the first %d; delegate's cache in a temporary directory (`XDG_CACHE_HOME`), every build `CGO_ENABLED=0`. ", r.rounds, r.peerRounds)
+	p("The two projects differ in their replace directive: the snapshot project's names a copy of the %d library packages the tool builds (with the library's go.mod and go.sum), the other's the repository itself, whose every file a hit checks. ", d.fixtures[0].packages)
+	p("Library files is how many files under the replaced directory a hit stats; the first run, a cache miss, is the build.\n\n")
+	if d.note != "" {
+		p("**Note:** %s.\n\n", d.note)
+	}
+	p("| replace names | library files | first run (miss) | project binary directly | installed tool, hit | hit − direct (IQR) | `go run ./cmd/tool` | go run − direct (IQR) |\n")
+	p("|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, f := range d.fixtures {
+		hm, h1, h3 := c.diffs(f.hit(), f.direct())
+		gm, g1, g3 := c.diffs(f.goRun(), f.direct())
+		p("| %s | %d | %.1f s | %s | %s | %+.2f ms (%+.2f to %+.2f ms) | %s | %+.0f ms (%+.0f to %+.0f ms) |\n", f.name, f.files, f.miss.Seconds(),
+			fmtDur(c.median(f.direct())), fmtDur(c.median(f.hit())), float64(hm)/1e6, float64(h1)/1e6, float64(h3)/1e6,
+			fmtDur(c.median(f.goRun())), float64(gm)/1e6, float64(g1)/1e6, float64(g3)/1e6)
+	}
 }
 
 // completionTable shows the completion scenario at every N: each

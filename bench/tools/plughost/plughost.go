@@ -35,6 +35,14 @@ func RunDirect(n int, args []string, stdout, stderr io.Writer) int {
 	return run(New(n, true, stdout, stderr), args, stderr)
 }
 
+// Main runs h with args as Run does: Host.Main, the error on stderr, and
+// cli.ExitCode. The variants of the program in other packages (with a
+// PATH finder, behind delegate.Run) run their hosts with it, so that
+// they differ from this one only in what they add.
+func Main(h *cli.Host, args []string, stderr io.Writer) int {
+	return run(h, args, stderr)
+}
+
 func run(h *cli.Host, args []string, stderr io.Writer) int {
 	err := h.Main(context.Background(), args)
 	if err != nil {
@@ -47,9 +55,17 @@ func run(h *cli.Host, args []string, stderr io.Writer) int {
 // big and its lenders (or big with its flags declared directly), then the
 // built-ins.
 func New(n int, direct bool, stdout, stderr io.Writer) *cli.Host {
+	return NewWith(n, direct, stdout, stderr)
+}
+
+// NewWith is New with extra plugins appended after the built-ins, in the
+// same allocation as the others: appending them to New's host would copy
+// its N plugins into a larger slice, a cost of this program's
+// construction that a variant adding a plugin should not be charged with.
+func NewWith(n int, direct bool, stdout, stderr io.Writer, extra ...plugins.Plugin) *cli.Host {
 	h := cli.New("tool")
 	h.Stdout, h.Stderr = stdout, stderr
-	plugs := make([]plugins.Plugin, 0, 1+n+1+spec.Lenders+len(h.Plugins))
+	plugs := make([]plugins.Plugin, 0, 1+n+1+spec.Lenders+len(h.Plugins)+len(extra))
 	plugs = append(plugs, &completion.Complete{})
 	for _, name := range spec.Names(n) {
 		plugs = append(plugs, &Gen{name: name})
@@ -62,7 +78,7 @@ func New(n int, direct bool, stdout, stderr io.Writer) *cli.Host {
 			plugs = append(plugs, &Lender{name: spec.LenderName(j)})
 		}
 	}
-	h.Plugins = append(plugs, h.Plugins...)
+	h.Plugins = append(append(plugs, h.Plugins...), extra...)
 	return h
 }
 
