@@ -2,10 +2,6 @@ package pathplugins
 
 import (
 	"bytes"
-	"debug/elf"
-	"debug/macho"
-	"debug/pe"
-	"encoding/binary"
 	"io"
 	"os"
 	"sync"
@@ -92,11 +88,9 @@ func (f *Finder) prefetch(paths []string) {
 // "TOOL-plugin-description: TEXT" or "TOOL-plugin-completion: cobra",
 // where a line ends at a newline, a carriage return or a NUL byte. It
 // reads the first headLen bytes of a text file, as a script holds them
-// in a comment. Of a binary (a NUL byte in those bytes) it reads the
-// sections that hold string constants, when it is an ELF, Mach-O or PE
-// file, else all of it, at most maxScan bytes: a program holds them in a
-// string it uses (Go strings have no terminator: end it with "\n"). The
-// first of each wins.
+// in a comment. Of a binary (a NUL byte in those bytes) it reads all of
+// it, at most maxScan bytes: a program holds them in a string it uses (Go
+// strings have no terminator: end it with "\n"). The first of each wins.
 func read(path, tool string) declarations {
 	fh, err := os.Open(path)
 	if err != nil {
@@ -111,70 +105,17 @@ func read(path, tool string) declarations {
 		sc.look(head, len(head)) // a text file declares itself in its head
 		return sc.d
 	}
-	ranges := stringSections(fh, head)
-	if ranges == nil {
-		fi, err := fh.Stat()
-		if err != nil {
-			return sc.d
-		}
-		ranges = []section{{0, fi.Size()}}
+	// A binary: read it whole, up to maxScan bytes. Parsing its sections
+	// to read only its strings would link debug/elf, debug/macho and
+	// debug/pe into every tool that opts in, and slow each of its starts,
+	// for what only a listing reads, once per file and change.
+	fi, err := fh.Stat()
+	if err != nil {
+		return sc.d
 	}
-	budget := int64(maxScan)
-	for _, r := range ranges {
-		size := min(r.size, budget)
-		budget -= size
-		if sc.scan(io.NewSectionReader(fh, r.off, size), size) || budget <= 0 {
-			break
-		}
-	}
+	size := min(fi.Size(), maxScan)
+	sc.scan(io.NewSectionReader(fh, 0, size), size)
 	return sc.d
-}
-
-// section is a part of a file: where it starts and how long it is.
-type section struct{ off, size int64 }
-
-// stringSections returns the sections of an ELF, Mach-O or PE binary that
-// hold its string constants, or nil when it is none of those or has none.
-// Reading them, rather than the whole file, reads a tenth of a Go binary.
-func stringSections(r io.ReaderAt, head []byte) []section {
-	var out []section
-	switch {
-	case bytes.HasPrefix(head, []byte("\x7fELF")):
-		f, err := elf.NewFile(r)
-		if err != nil {
-			return nil
-		}
-		for _, s := range f.Sections {
-			if s.Name == ".rodata" && s.Type == elf.SHT_PROGBITS {
-				out = append(out, section{int64(s.Offset), int64(s.Size)})
-			}
-		}
-	case len(head) >= 4 && isMachO(binary.LittleEndian.Uint32(head), binary.BigEndian.Uint32(head)):
-		f, err := macho.NewFile(r)
-		if err != nil {
-			return nil
-		}
-		for _, s := range f.Sections {
-			if s.Name == "__rodata" || s.Name == "__cstring" || s.Name == "__const" {
-				out = append(out, section{int64(s.Offset), int64(s.Size)})
-			}
-		}
-	case bytes.HasPrefix(head, []byte("MZ")):
-		f, err := pe.NewFile(r)
-		if err != nil {
-			return nil
-		}
-		for _, s := range f.Sections {
-			if s.Name == ".rdata" {
-				out = append(out, section{int64(s.Offset), int64(s.Size)})
-			}
-		}
-	}
-	return out
-}
-
-func isMachO(le, be uint32) bool {
-	return le == macho.Magic32 || le == macho.Magic64 || be == macho.Magic32 || be == macho.Magic64
 }
 
 // scanner looks for the declarations in what it is given.
