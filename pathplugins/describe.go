@@ -15,9 +15,8 @@ const (
 	// in a comment near its top.
 	headLen = 4 << 10
 	// maxScan bounds what it reads of a binary (a file with a NUL byte in
-	// its first headLen bytes): of an ELF, Mach-O or PE file, the
-	// sections that hold string constants, else all of it. Reading 25 MB
-	// takes some 7 ms; the listing reads a few files at once.
+	// its first headLen bytes), from its start. Reading 25 MB takes some
+	// 7 ms, once per file and change; the listing reads a few at once.
 	maxScan = 256 << 20
 	// chunkLen is what it reads of a binary at a time.
 	chunkLen = 1 << 20
