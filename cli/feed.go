@@ -21,13 +21,14 @@ type feeding struct {
 	stdout, stderr io.Writer
 	record         fault.Recorder // the run that owns the feeding
 	mu             sync.Mutex
-	changed        sync.Cond                    // a plugin's feeding ended
-	state          map[plugins.Plugin]feedState // pointer plugins met this run
-	over           bool                         // the owning run has returned
-	lateErr        error                        // a fault met while feeding from inside a plugin
-	sets           []*flagSet                   // the run's flags, for sourceOf
-	from           map[string]string            // the flags set by a source other than the command line
-	faults         map[plugins.Plugin]error     // why a plugin's feeding failed
+	changed        sync.Cond                 // a plugin's feeding ended
+	state          map[plugins.Plugin]*batch // pointer plugins met this run, by the call that feeds them
+	failedOnes     map[plugins.Plugin]bool   // plugins whose feeding failed
+	over           bool                      // the owning run has returned
+	lateErr        error                     // a fault met while feeding from inside a plugin
+	sets           []*flagSet                // the run's flags, for sourceOf
+	from           map[string]string         // the flags set by a source other than the command line
+	faults         map[plugins.Plugin]error  // why a plugin's feeding failed
 }
 
 type feedState uint8
@@ -38,6 +39,36 @@ const (
 	fed
 	failed // a needer setter panicked or exited: never returned by a feeder
 )
+
+// batch is the plugins one call of feed claimed: they are all in progress
+// until it is done, then fed, but for those in failedOnes. Claiming
+// ten thousand plugins is one map write each, and finishing them one.
+type batch struct{ done bool }
+
+// status says where p is, with f.mu held.
+func (f *feeding) status(p plugins.Plugin) feedState {
+	b := f.state[p]
+	switch {
+	case b == nil:
+		return unmet
+	case f.failedOnes[p]:
+		return failed
+	case !b.done:
+		return inProgress
+	}
+	return fed
+}
+
+// markFailed records, with f.mu held, that p's feeding failed.
+func (f *feeding) markFailed(p plugins.Plugin) {
+	if reflect.TypeOf(p).Kind() != reflect.Pointer {
+		return
+	}
+	if f.failedOnes == nil {
+		f.failedOnes = map[plugins.Plugin]bool{}
+	}
+	f.failedOnes[p] = true
+}
 
 func newFeeding(h *Host, record fault.Recorder) *feeding {
 	f := &feeding{h: h, stdin: h.Stdin, stdout: h.Stdout, stderr: h.Stderr, record: record}
@@ -50,7 +81,7 @@ func newFeeding(h *Host, record fault.Recorder) *feeding {
 // plugin any more.
 func (f *feeding) end() {
 	f.mu.Lock()
-	f.over, f.state, f.sets, f.from, f.faults = true, nil, nil, nil, nil
+	f.over, f.state, f.failedOnes, f.sets, f.from, f.faults = true, nil, nil, nil, nil, nil
 	f.changed.Broadcast()
 	f.mu.Unlock()
 }
@@ -71,7 +102,7 @@ func (f *feeding) feeder(p plugins.Plugin) plugins.PluginFeeder {
 	return func() []plugins.Plugin {
 		plugs := append([]plugins.Plugin(nil), f.h.Plugins...)
 		f.mu.Lock()
-		over, reentrant := f.over, f.state[p] == inProgress
+		over, reentrant := f.over, f.status(p) == inProgress
 		f.mu.Unlock()
 		if over || reentrant {
 			return plugs
@@ -158,6 +189,7 @@ func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bo
 		f.mu.Unlock()
 		return nil
 	}
+	b := &batch{}
 	for _, p := range plugs {
 		if p == nil || fault.IsNil(p) {
 			continue
@@ -171,43 +203,35 @@ func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bo
 			mine = append(mine, p)
 			continue
 		}
-		switch f.state[p] {
+		switch f.status(p) {
 		case unmet:
 			if f.state == nil {
-				f.state = make(map[plugins.Plugin]feedState, len(plugs))
+				f.state = make(map[plugins.Plugin]*batch, len(plugs))
 			}
-			f.state[p] = inProgress
+			f.state[p] = b
+			if mine == nil {
+				mine = make([]plugins.Plugin, 0, len(plugs))
+			}
 			mine = append(mine, p)
 		case failed:
 			noteFailed(failedOnes, p)
 			if failedOnes == nil { // the run is about to use it: it cannot
 				refused = append(refused, p)
 			}
-		default:
-			others = true
+		case inProgress:
+			others = true // another goroutine feeds it: wait for it below
 		}
 	}
 	f.mu.Unlock()
 
 	var first error
 	for len(mine) > 0 {
-		done, err := f.give(mine, name, rec)
-		f.mu.Lock()
-		for i, p := range mine[:done] {
-			if f.state != nil && reflect.TypeOf(p).Kind() == reflect.Pointer {
-				if err != nil && i == done-1 {
-					f.state[p] = failed
-				} else {
-					f.state[p] = fed
-				}
-			}
-		}
+		done, err := f.give(mine, b, name, rec)
 		if err != nil {
+			f.mu.Lock()
+			f.markFailed(mine[done-1])
 			f.fault(mine[done-1], err)
-		}
-		f.changed.Broadcast()
-		f.mu.Unlock()
-		if err != nil {
+			f.mu.Unlock()
 			noteFailed(failedOnes, mine[done-1])
 			if first == nil {
 				first = err
@@ -215,6 +239,10 @@ func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bo
 		}
 		mine = mine[done:]
 	}
+	f.mu.Lock()
+	b.done = true
+	f.changed.Broadcast()
+	f.mu.Unlock()
 
 	if others {
 		f.mu.Lock()
@@ -222,10 +250,10 @@ func (f *feeding) feed(plugs []plugins.Plugin, failedOnes *map[plugins.Plugin]bo
 			if p == nil || !needs(p) || reflect.TypeOf(p).Kind() != reflect.Pointer {
 				continue
 			}
-			for f.state != nil && f.state[p] == inProgress {
+			for f.state != nil && f.status(p) == inProgress {
 				f.changed.Wait()
 			}
-			if f.state != nil && f.state[p] == failed {
+			if f.state != nil && f.status(p) == failed {
 				noteFailed(failedOnes, p)
 				if failedOnes == nil {
 					refused = append(refused, p)
@@ -271,7 +299,7 @@ func needs(p plugins.Plugin) bool {
 // setter that calls runtime.Goexit ends the goroutine; it marks the
 // plugins fed that were, and the rest failed, so that no one waits for
 // them forever.
-func (f *feeding) give(plugs []plugins.Plugin, name string, rec fault.Recorder) (done int, err error) {
+func (f *feeding) give(plugs []plugins.Plugin, b *batch, name string, rec fault.Recorder) (done int, err error) {
 	s := fault.Site{Name: name}
 	finished := false
 	defer func() {
@@ -279,15 +307,10 @@ func (f *feeding) give(plugs []plugins.Plugin, name string, rec fault.Recorder) 
 			return
 		}
 		f.mu.Lock()
-		for i, p := range plugs {
-			if f.state != nil && reflect.TypeOf(p).Kind() == reflect.Pointer {
-				if i < done-1 {
-					f.state[p] = fed
-				} else { // the one that exited, and those after it
-					f.state[p] = failed
-				}
-			}
+		for _, p := range plugs[max(done-1, 0):] { // the one that exited, and those after it
+			f.markFailed(p)
 		}
+		b.done = true
 		if done > 0 {
 			f.fault(plugs[done-1], s.Fault(fault.ErrGoexit))
 		}

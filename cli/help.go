@@ -96,7 +96,7 @@ func (r *run) helpOf(path []string) (plugprint.Help, error) {
 	if err != nil {
 		return plugprint.Help{}, err
 	}
-	h := plugprint.Help{Path: res.at, HelpCommand: r.hasHelp()}
+	h := plugprint.Help{Path: res.at}
 	plugs, err := r.topPlugins()
 	if err != nil {
 		return h, err
@@ -114,6 +114,14 @@ func (r *run) helpOf(path []string) (plugprint.Help, error) {
 		if h.Commands, h.Shadowed, err = r.listing(plugs); err != nil {
 			return h, err
 		}
+	}
+	if res.cmd == nil {
+		// The tool's own listing says whether "help" is a command.
+		for _, c := range h.Commands {
+			h.HelpCommand = h.HelpCommand || c.Name == "help" || slices.Contains(c.Aliases, "help")
+		}
+	} else {
+		h.HelpCommand = r.hasHelp()
 	}
 	if r.h.EnvPrefix != "" && r.h.LookupEnv != nil {
 		for _, flags := range [][]plugflag.Flag{h.Flags, h.Lent, h.Inherited, h.Global} {
