@@ -7,7 +7,15 @@
 // (SubCommander), describe itself (Describer), stay out of help (Hider),
 // declare flags (Flagger), reach other plugins (PluginNeeder, PluginScoper),
 // reach the host running it (HostNeeder) and receive the tool's streams
-// (StdinNeeder, StdoutNeeder, StderrNeeder).
+// (StdinNeeder, StdoutNeeder, StderrNeeder). Real tools add flags of the
+// whole tool (GlobalFlagger), declared arguments (ArgsUsager), commands
+// that parse their own (ArgsPasser), hooks around a command (BeforeRunner,
+// AfterRunner), longer help (LongDescriber, Exampler, Grouper), config
+// files (ConfigParser, ConfigFiler), where values came from
+// (SourceNeeder), shell completion (ArgsCompleter, ValueCompleter),
+// commands from outside the binary (CommandFinder) and a choice among
+// implementations (Selector, with Pick and Picks). A command wraps
+// ErrUsage to say it was used wrongly.
 //
 // Two helpers serve every plugin: Streams, embedded, makes a plugin a
 // needer of all three streams and falls back to the process's own when it
