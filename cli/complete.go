@@ -74,9 +74,7 @@ func (r *run) complete(words []string) ([]string, int, error) {
 	}
 	_ = r.sources(res) // what the environment and config files give is in the fields too
 	switch {
-	case res.passed:
-		return r.args(res, word)
-	case res.dashed:
+	case res.passed, res.dashed: // the words are the command's own
 		return r.args(res, word)
 	case strings.HasPrefix(word, "--") && strings.Contains(word, "="):
 		name, value, _ := strings.Cut(word[2:], "=")

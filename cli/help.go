@@ -154,15 +154,15 @@ func (r *run) commandHelp(h *plugprint.Help, res *resolved) error {
 	}{
 		{&h.Description, "Description", func() (string, bool) {
 			d, ok := c.p.(plugins.Describer)
-			return call(ok, d, plugins.Describer.Description)
+			return textOf(ok, d, plugins.Describer.Description)
 		}},
 		{&h.Long, "LongDescription", func() (string, bool) {
 			d, ok := c.p.(plugins.LongDescriber)
-			return call(ok, d, plugins.LongDescriber.LongDescription)
+			return textOf(ok, d, plugins.LongDescriber.LongDescription)
 		}},
 		{&h.Examples, "CmdExamples", func() (string, bool) {
 			d, ok := c.p.(plugins.Exampler)
-			return call(ok, d, plugins.Exampler.CmdExamples)
+			return textOf(ok, d, plugins.Exampler.CmdExamples)
 		}},
 	} {
 		if err := r.call(c.node, text.method, func() error { *text.to, _ = text.read(); return nil }); err != nil {
@@ -196,8 +196,9 @@ func (r *run) commandHelp(h *plugprint.Help, res *resolved) error {
 	return nil
 }
 
-// call returns method(v) when ok, for reading an optional text.
-func call[T any](ok bool, v T, method func(T) string) (string, bool) {
+// textOf returns method(v) when ok, for reading an optional text; named
+// apart from run.call, which contains what it runs.
+func textOf[T any](ok bool, v T, method func(T) string) (string, bool) {
 	if !ok {
 		return "", false
 	}
